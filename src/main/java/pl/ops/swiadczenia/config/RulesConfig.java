@@ -1,0 +1,17 @@
+package pl.ops.swiadczenia.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import pl.ops.swiadczenia.ruleset.RuleCompiler;
+
+/** Where the versioned rulesets live and how they are compiled (keys {@code rules.*}). */
+@ConfigMapping(prefix = "rules")
+public interface RulesConfig {
+    /** Directory holding {@code <benefit>/<version>/} folders; relative to the working directory. Env: RULES_DIR. */
+    @WithDefault("rules")
+    String dir();
+
+    /** Drools build mode: EXEC_MODEL (default, stricter at compile time) or CLASSIC. */
+    @WithDefault("EXEC_MODEL")
+    RuleCompiler.Mode mode();
+}

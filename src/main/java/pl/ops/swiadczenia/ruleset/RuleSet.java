@@ -1,0 +1,47 @@
+package pl.ops.swiadczenia.ruleset;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+import pl.ops.swiadczenia.decyzja.LegalCitation;
+import pl.ops.swiadczenia.fakty.Parametr;
+
+/**
+ * One compiled ruleset version: an immutable legal state of one benefit, identified by
+ * {@code <benefit>/<version>} and the SHA-256 of its files.
+ */
+public record RuleSet(
+        String id,
+        String benefit,
+        LocalDate version,
+        Path directory,
+        String sha256,
+        RuleSetManifest manifest,
+        Map<String, Parametr> parameters,
+        List<RuleInfo> rules,
+        Map<String, LegalCitation> citations,
+        KieBase kieBase) {
+
+    public boolean released() {
+        return manifest.status() == RuleSetManifest.Status.RELEASED;
+    }
+
+    public LocalDate effectiveFrom() {
+        return manifest.effectiveFrom();
+    }
+
+    public LocalDate effectiveTo() {
+        return manifest.effectiveTo();
+    }
+
+    /** Whether the version is in force on the date (ignoring later versions, which the registry handles). */
+    public boolean covers(LocalDate date) {
+        return !date.isBefore(effectiveFrom()) && (effectiveTo() == null || !date.isAfter(effectiveTo()));
+    }
+
+    public static String idOf(String benefit, LocalDate version) {
+        return benefit + "/" + version;
+    }
+}

@@ -1,0 +1,123 @@
+package pl.ops.swiadczenia.ruleset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * All ruleset versions found under the rules directory, each compiled once. Selects the version in force on a
+ * case's legal date: the released version with the latest {@code effective_from} not after the date, unless that
+ * version has an {@code effective_to} before the date. Drafts are listed but never selected.
+ */
+public class RuleSetRegistry {
+    private static final Logger LOG = Logger.getLogger(RuleSetRegistry.class);
+
+    private final Path root;
+    private final Map<String, NavigableMap<LocalDate, RuleSet>> byBenefit = new TreeMap<>();
+    private final Map<String, String> failures = new TreeMap<>();
+
+    private RuleSetRegistry(Path root) {
+        this.root = root;
+    }
+
+    /** Loads and compiles every {@code <benefit>/<version>/} folder under {@code root}. */
+    public static RuleSetRegistry load(Path root, RuleSetLoader loader) {
+        RuleSetRegistry r = new RuleSetRegistry(root.toAbsolutePath().normalize());
+        if (!Files.isDirectory(root)) {
+            throw new RuleSetException("Rules directory not found: " + r.root);
+        }
+        for (Path versionDir : versionDirs(root)) {
+            String id = versionDir.getParent().getFileName() + "/" + versionDir.getFileName();
+            long t0 = System.nanoTime();
+            try {
+                RuleSet rs = loader.load(versionDir);
+                r.byBenefit.computeIfAbsent(rs.benefit(), b -> new TreeMap<>()).put(rs.version(), rs);
+                LOG.infof("Ruleset %s (%s) compiled in %d ms, sha256 %s", rs.id(), rs.manifest().status(),
+                        (System.nanoTime() - t0) / 1_000_000, rs.sha256());
+            } catch (RuntimeException e) {
+                r.failures.put(id, e.getMessage());
+                LOG.errorf("Ruleset %s is invalid and will not be used: %s", id, e.getMessage());
+            }
+        }
+        return r;
+    }
+
+    /** Version folders: two levels below root, the second named as an ISO date. */
+    public static List<Path> versionDirs(Path root) {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> benefits = Files.list(root)) {
+            for (Path b : benefits.filter(Files::isDirectory).sorted().toList()) {
+                try (Stream<Path> versions = Files.list(b)) {
+                    versions.filter(Files::isDirectory)
+                            .filter(v -> v.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}"))
+                            .sorted().forEach(out::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The released version in force on {@code legalDate}. */
+    public RuleSet select(String benefit, LocalDate legalDate) {
+        NavigableMap<LocalDate, RuleSet> versions = byBenefit.get(benefit);
+        if (versions == null) {
+            throw new NoRuleSetException(benefit, legalDate, "Unknown benefit '" + benefit + "'. Known: " + benefits());
+        }
+        Map.Entry<LocalDate, RuleSet> e = released(versions).floorEntry(legalDate);
+        if (e == null || !e.getValue().covers(legalDate)) {
+            throw new NoRuleSetException(benefit, legalDate, "No released ruleset of '" + benefit
+                    + "' is in force on " + legalDate + ". Released versions: " + released(versions).keySet());
+        }
+        return e.getValue();
+    }
+
+    private static NavigableMap<LocalDate, RuleSet> released(NavigableMap<LocalDate, RuleSet> versions) {
+        NavigableMap<LocalDate, RuleSet> out = new TreeMap<>();
+        versions.forEach((d, rs) -> {
+            if (rs.released()) {
+                out.put(d, rs);
+            }
+        });
+        return out;
+    }
+
+    /** A version by id, draft or released. */
+    public Optional<RuleSet> find(String benefit, LocalDate version) {
+        NavigableMap<LocalDate, RuleSet> versions = byBenefit.get(benefit);
+        return Optional.ofNullable(versions == null ? null : versions.get(version));
+    }
+
+    public List<String> benefits() {
+        return List.copyOf(byBenefit.keySet());
+    }
+
+    /** Every loaded version, by benefit then version. */
+    public List<RuleSet> all() {
+        List<RuleSet> out = new ArrayList<>();
+        byBenefit.values().forEach(v -> out.addAll(v.values()));
+        return out;
+    }
+
+    /** Version folders that failed to load, with the reason. */
+    public Map<String, String> failures() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(failures));
+    }
+
+    public Path root() {
+        return root;
+    }
+}
