@@ -1,0 +1,22 @@
+package pl.ops.swiadczenia.decyzja;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The deterministic result of evaluating one application under one ruleset version: everything a replay must
+ * reproduce byte for byte. Contains no ids, timestamps or other run-specific values.
+ */
+public record Evaluation(
+        String benefit,
+        String rulesetId,
+        String rulesetVersion,
+        String rulesetSha256,
+        LocalDate legalDate,
+        Outcome outcome,
+        Amounts amounts,
+        Map<String, Object> keyFigures,
+        List<ExplanationStep> explanation,
+        List<String> firedRules) {
+}

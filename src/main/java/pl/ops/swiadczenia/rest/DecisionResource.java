@@ -1,0 +1,184 @@
+package pl.ops.swiadczenia.rest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import pl.ops.swiadczenia.audit.DecisionRecord;
+import pl.ops.swiadczenia.audit.DecisionRecordRepository;
+import pl.ops.swiadczenia.service.DecisionService;
+import pl.ops.swiadczenia.service.EvaluationRequest;
+import pl.ops.swiadczenia.service.FieldError;
+import pl.ops.swiadczenia.service.InvalidRequestException;
+import pl.ops.swiadczenia.service.ReplayService;
+
+/** Decisions: evaluate and store, read back, search, replay. */
+@Path("/api/v1/decisions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Decisions", description = "Evaluate and store decisions (append-only), read them back and replay them")
+public class DecisionResource {
+    @Inject
+    DecisionService decisions;
+    @Inject
+    ReplayService replays;
+    @Inject
+    DecisionRecordRepository repository;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Evaluate an application and store the decision",
+            description = "Selects the ruleset version in force on legalDate, evaluates, stores the exact request and "
+                    + "result, and returns the decision with its explanation.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EvaluationRequest.class),
+            examples = @ExampleObject(name = "W2 złotówka za złotówkę", value = Examples.DECISION_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Decision stored", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DecisionView.class),
+            examples = @ExampleObject(name = "granted", value = Examples.DECISION_RESPONSE)))
+    @APIResponse(responseCode = "400", description = "Invalid input; each bad field is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No released ruleset for this benefit on this legal date",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response decide(String body, @Context UriInfo uri) {
+        EvaluationRequest request = RequestJson.read(body);
+        DecisionRecord r = decisions.decide(request, body);
+        return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build())
+                .entity(DecisionService.render(r)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a stored decision", description = "Returns the decision exactly as stored.")
+    @APIResponse(responseCode = "200", description = "The decision", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DecisionView.class)))
+    @APIResponse(responseCode = "404", description = "No such decision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ObjectNode get(@PathParam("id") String id) {
+        return DecisionService.render(decisions.get(id));
+    }
+
+    @GET
+    @Operation(summary = "Search stored decisions (paged, newest first)")
+    @APIResponse(responseCode = "200", description = "A page of decisions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DecisionPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid query parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ObjectNode search(
+            @Parameter(description = "Benefit identifier, e.g. zasilek_rodzinny") @QueryParam("benefit") String benefit,
+            @Parameter(description = "Legal date from (inclusive), yyyy-MM-dd") @QueryParam("from") String from,
+            @Parameter(description = "Legal date to (inclusive), yyyy-MM-dd") @QueryParam("to") String to,
+            @Parameter(description = "Created at or after (ISO instant)") @QueryParam("createdFrom") String createdFrom,
+            @Parameter(description = "Created at or before (ISO instant)") @QueryParam("createdTo") String createdTo,
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1–100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) @QueryParam("size") String size) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate f = Params.date("from", from, errors);
+        LocalDate t = Params.date("to", to, errors);
+        Instant cf = Params.instant("createdFrom", createdFrom, errors);
+        Instant ct = Params.instant("createdTo", createdTo, errors);
+        int p = Params.integer("page", page, 0, 0, Integer.MAX_VALUE, errors);
+        int s = Params.integer("size", size, 20, 1, 100, errors);
+        if (benefit != null && !benefit.matches("[a-z][a-z0-9_]{0,63}")) {
+            errors.add(new FieldError("benefit", "must be a benefit identifier such as zasilek_rodzinny"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        DecisionRecordRepository.Result res = repository.search(benefit, f, t, cf, ct, p, s);
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode items = out.putArray("items");
+        res.items().forEach(r -> items.add(DecisionService.render(r)));
+        out.put("page", p);
+        out.put("size", s);
+        out.put("total", res.total());
+        out.put("totalPages", (res.total() + s - 1) / s);
+        return out;
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    @Operation(summary = "Replay a stored decision",
+            description = "against=stored (default): re-evaluate the stored input under the stored ruleset version, check "
+                    + "the version's SHA-256 and compare byte for byte; answers IDENTICAL or a field-by-field difference. "
+                    + "against=current: what the law in force today (or on the date given by 'on') would decide.")
+    @APIResponse(responseCode = "200", description = "Replay result", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReplayService.Replay.class)))
+    @APIResponse(responseCode = "404", description = "No such decision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The ruleset needed is not available",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReplayService.Replay replay(@PathParam("id") String id,
+            @Parameter(description = "stored (default) or current") @QueryParam("against") String against,
+            @Parameter(description = "With against=current: use the version in force on this date instead of today") @QueryParam("on") String on) {
+        List<FieldError> errors = new ArrayList<>();
+        ReplayService.Against a = ReplayService.Against.STORED;
+        if (against != null) {
+            try {
+                a = ReplayService.Against.valueOf(against.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("against", "must be 'stored' or 'current'"));
+            }
+        }
+        LocalDate d = Params.date("on", on, errors);
+        if (d != null && a == ReplayService.Against.STORED) {
+            errors.add(new FieldError("on", "is only allowed with against=current"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return replays.replay(id, a, d);
+    }
+
+    /** OpenAPI shape of a stored decision (the body is rendered from the stored JSON). */
+    @Schema(name = "Decision", description = "A stored decision: envelope plus the evaluation")
+    public static class DecisionView {
+        @Schema(description = "Decision id (UUID)") public String id;
+        @Schema(description = "When the decision was stored (UTC)") public Instant createdAt;
+        public String caseReference;
+        @Schema(description = "Service and Drools version that produced it") public String engineVersion;
+        public String benefit;
+        public String rulesetId;
+        public String rulesetVersion;
+        public String rulesetSha256;
+        public LocalDate legalDate;
+        public pl.ops.swiadczenia.decyzja.Outcome outcome;
+        public pl.ops.swiadczenia.decyzja.Amounts amounts;
+        public java.util.Map<String, Object> keyFigures;
+        public List<pl.ops.swiadczenia.decyzja.ExplanationStep> explanation;
+        public List<String> firedRules;
+    }
+
+    /** OpenAPI shape of a page of decisions. */
+    @Schema(name = "DecisionPage")
+    public static class DecisionPage {
+        public List<DecisionView> items;
+        public int page;
+        public int size;
+        public long total;
+        public long totalPages;
+    }
+}

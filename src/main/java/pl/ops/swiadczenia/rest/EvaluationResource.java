@@ -1,0 +1,42 @@
+package pl.ops.swiadczenia.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import pl.ops.swiadczenia.decyzja.Evaluation;
+import pl.ops.swiadczenia.service.EvaluationService;
+
+/** Calculator / what-if: the same evaluation as a decision, not stored. */
+@Path("/api/v1/evaluations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Evaluations", description = "Evaluate without storing (calculator, what-if)")
+public class EvaluationResource {
+    @Inject
+    EvaluationService evaluations;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Evaluate an application without storing it")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = pl.ops.swiadczenia.service.EvaluationRequest.class),
+            examples = @ExampleObject(name = "W2 złotówka za złotówkę", value = Examples.DECISION_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The evaluation", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Evaluation.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input; each bad field is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No released ruleset for this benefit on this legal date",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String evaluate(String body) {
+        return pl.ops.swiadczenia.service.CanonicalJson.write(evaluations.evaluate(RequestJson.read(body)));
+    }
+}

@@ -1,0 +1,60 @@
+package pl.ops.swiadczenia.rest;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import pl.ops.swiadczenia.engine.EngineException;
+import pl.ops.swiadczenia.ruleset.NoRuleSetException;
+import pl.ops.swiadczenia.service.DecisionNotFoundException;
+import pl.ops.swiadczenia.service.InvalidRequestException;
+
+/** Maps every failure to problem details: 400 with field errors, 404, 422, and (never for input) 500. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e) {
+        return new Problem("https://ops-swiadczenia.example/problems/invalid-request", "Bad Request", 400,
+                "The request has " + e.errors().size() + " invalid field(s)", e.errors()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response noRuleSet(NoRuleSetException e) {
+        return new Problem("https://ops-swiadczenia.example/problems/no-ruleset", "Unprocessable Content", 422,
+                e.getMessage(), null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(DecisionNotFoundException e) {
+        return Problem.of(Response.Status.NOT_FOUND, "decision-not-found", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response jaxrsNotFound(NotFoundException e) {
+        return Problem.of(Response.Status.NOT_FOUND, "not-found", "No such resource").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.Status s = Response.Status.fromStatusCode(status);
+        return new Problem("https://ops-swiadczenia.example/problems/http-" + status,
+                s != null ? s.getReasonPhrase() : "HTTP " + status, status, e.getMessage(), null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response engine(EngineException e) {
+        LOG.error("Ruleset failure", e);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "ruleset-failure",
+                "The ruleset failed to evaluate this case; the failure is logged. " + e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected failure", e);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
+                "Unexpected failure; it is logged").toResponse();
+    }
+}

@@ -1,0 +1,85 @@
+package pl.ops.swiadczenia.rest;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.List;
+import pl.ops.swiadczenia.service.CanonicalJson;
+import pl.ops.swiadczenia.service.EvaluationRequest;
+import pl.ops.swiadczenia.service.FieldError;
+import pl.ops.swiadczenia.service.InvalidRequestException;
+
+/** Strict reading of request bodies: unknown fields, wrong types and malformed JSON become a 400 naming the field. */
+final class RequestJson {
+    private static final ObjectMapper STRICT = CanonicalJson.MAPPER.copy()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    private RequestJson() {
+    }
+
+    static EvaluationRequest read(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidRequestException(List.of(new FieldError("$", "request body is required")));
+        }
+        try {
+            return STRICT.readValue(body, EvaluationRequest.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new InvalidRequestException(List.of(new FieldError(path(e), "unknown field")));
+        } catch (InvalidFormatException e) {
+            throw new InvalidRequestException(List.of(new FieldError(path(e), "invalid value " + e.getValue()
+                    + ": expected " + describe(e.getTargetType()))));
+        } catch (MismatchedInputException e) {
+            throw new InvalidRequestException(List.of(new FieldError(path(e), "wrong type: expected "
+                    + describe(e.getTargetType()))));
+        } catch (JsonParseException e) {
+            throw new InvalidRequestException(List.of(new FieldError("$", "malformed JSON at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())));
+        } catch (JsonMappingException e) {
+            String msg = e.getOriginalMessage() == null ? "invalid value" : e.getOriginalMessage().split("\n")[0];
+            throw new InvalidRequestException(List.of(new FieldError(path(e), msg)));
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException(List.of(new FieldError("$", "malformed JSON")));
+        }
+    }
+
+    private static String describe(Class<?> t) {
+        if (t == null) {
+            return "another type";
+        }
+        if (t.isEnum()) {
+            return "one of " + java.util.Arrays.toString(t.getEnumConstants());
+        }
+        return switch (t.getSimpleName()) {
+            case "LocalDate" -> "an ISO date yyyy-MM-dd";
+            case "BigDecimal" -> "a decimal number";
+            case "int", "Integer", "long", "Long" -> "a whole number";
+            case "boolean", "Boolean" -> "true or false";
+            case "String" -> "a string";
+            case "List", "ArrayList" -> "an array";
+            default -> "an object (" + t.getSimpleName() + ")";
+        };
+    }
+
+    static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "$" : sb.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package pl.ops.swiadczenia.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.UUID;
+import pl.ops.swiadczenia.audit.DecisionRecord;
+import pl.ops.swiadczenia.audit.DecisionRecordRepository;
+import pl.ops.swiadczenia.decyzja.Evaluation;
+
+/**
+ * Decides and stores: evaluates, writes the decision once (exact request bytes, canonical result bytes), and
+ * renders stored decisions. The response of POST and of GET are rendered from the same stored bytes.
+ */
+@ApplicationScoped
+public class DecisionService {
+    @Inject
+    EvaluationService evaluations;
+    @Inject
+    DecisionRecordRepository repository;
+    @Inject
+    Clock clock;
+
+    /** Evaluates and stores; returns the stored record. */
+    public DecisionRecord decide(EvaluationRequest request, String rawRequestJson) {
+        Evaluation e = evaluations.evaluate(request);
+        DecisionRecord r = new DecisionRecord();
+        r.id = UUID.randomUUID();
+        r.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        r.benefit = e.benefit();
+        r.rulesetId = e.rulesetId();
+        r.rulesetVersion = LocalDate.parse(e.rulesetVersion());
+        r.rulesetSha256 = e.rulesetSha256();
+        r.engineVersion = EngineInfo.VERSION;
+        r.legalDate = e.legalDate();
+        r.outcome = e.outcome().name();
+        r.totalAmount = e.amounts().total();
+        r.caseReference = request.caseReference();
+        r.requestJson = rawRequestJson;
+        r.resultJson = CanonicalJson.write(e);
+        return repository.insert(r);
+    }
+
+    public DecisionRecord get(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException ex) {
+            throw new DecisionNotFoundException(id);
+        }
+        return repository.byId(uuid).orElseThrow(() -> new DecisionNotFoundException(id));
+    }
+
+    /** The API view of a stored decision: envelope fields, then the stored evaluation's fields unchanged. */
+    public static ObjectNode render(DecisionRecord r) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("id", r.id.toString());
+        out.put("createdAt", r.createdAt.toString());
+        out.put("caseReference", r.caseReference);
+        out.put("engineVersion", r.engineVersion);
+        JsonNode result = CanonicalJson.tree(r.resultJson);
+        for (Iterator<Map.Entry<String, JsonNode>> it = result.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            out.set(f.getKey(), f.getValue());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package pl.ops.swiadczenia.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import pl.ops.swiadczenia.audit.DecisionRecord;
+import pl.ops.swiadczenia.decyzja.Evaluation;
+import pl.ops.swiadczenia.ruleset.NoRuleSetException;
+import pl.ops.swiadczenia.ruleset.RuleSet;
+
+/**
+ * Replays a stored decision: re-evaluates the stored request under the stored ruleset version (checking that the
+ * version's files still hash to the stored SHA-256) and compares the result with the stored bytes; or, as a
+ * what-if, under the version in force today (or on a given date).
+ */
+@ApplicationScoped
+public class ReplayService {
+    /** Which law to replay under. */
+    public enum Against { STORED, CURRENT }
+
+    /** Result of a replay. */
+    public record Replay(
+            String decisionId,
+            Against against,
+            String rulesetId,
+            String storedRulesetSha256,
+            String rulesetSha256,
+            boolean rulesetHashMatches,
+            String status,
+            List<JsonDiff.Difference> differences,
+            JsonNode replayed) {
+    }
+
+    @Inject
+    DecisionService decisions;
+    @Inject
+    EvaluationService evaluations;
+    @Inject
+    RuleSets ruleSets;
+    @Inject
+    Clock clock;
+
+    public Replay replay(String id, Against against, LocalDate on) {
+        DecisionRecord r = decisions.get(id);
+        EvaluationRequest request;
+        try {
+            request = CanonicalJson.MAPPER.readValue(r.requestJson, EvaluationRequest.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("Stored request of decision " + id + " cannot be read", e);
+        }
+        RuleSet rs;
+        if (against == Against.STORED) {
+            rs = ruleSets.registry().find(r.benefit, r.rulesetVersion).orElseThrow(() -> new NoRuleSetException(
+                    r.benefit, r.legalDate, "Ruleset " + r.rulesetId + " used by decision " + id + " is no longer available"));
+        } else {
+            LocalDate date = on != null ? on : LocalDate.now(clock);
+            rs = ruleSets.registry().select(r.benefit, date);
+        }
+        Evaluation e = evaluations.evaluate(rs, request);
+        String json = CanonicalJson.write(e);
+        boolean identical = json.equals(r.resultJson);
+        List<JsonDiff.Difference> diff = identical ? List.of()
+                : JsonDiff.diff(CanonicalJson.tree(r.resultJson), CanonicalJson.tree(json));
+        return new Replay(r.id.toString(), against, rs.id(), r.rulesetSha256, rs.sha256(),
+                rs.sha256().equals(r.rulesetSha256), identical ? "IDENTICAL" : "DIFFERENT", diff,
+                CanonicalJson.tree(json));
+    }
+}

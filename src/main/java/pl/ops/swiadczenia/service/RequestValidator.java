@@ -1,0 +1,148 @@
+package pl.ops.swiadczenia.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import pl.ops.swiadczenia.fakty.CzlonekRodziny;
+import pl.ops.swiadczenia.fakty.Rola;
+import pl.ops.swiadczenia.fakty.UrlopWychowawczy;
+import pl.ops.swiadczenia.fakty.Wniosek;
+
+/**
+ * Checks the input contract before any rule runs, collecting every bad field (never stopping at the first), so a
+ * caller gets one 400 naming all of them. Structural checks only: legal conditions belong to the rules.
+ */
+public final class RequestValidator {
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
+
+    private RequestValidator() {
+    }
+
+    public static void validate(EvaluationRequest r) {
+        List<FieldError> e = new ArrayList<>();
+        if (r == null) {
+            throw new InvalidRequestException(List.of(new FieldError("$", "request body is required")));
+        }
+        if (r.benefit() == null || r.benefit().isBlank()) {
+            e.add(new FieldError("benefit", "is required"));
+        } else if (!r.benefit().matches("[a-z][a-z0-9_]{0,63}")) {
+            e.add(new FieldError("benefit", "must be a benefit identifier such as zasilek_rodzinny"));
+        }
+        if (r.legalDate() == null) {
+            e.add(new FieldError("legalDate", "is required (ISO date yyyy-MM-dd)"));
+        } else if (r.legalDate().isBefore(EARLIEST)) {
+            e.add(new FieldError("legalDate", "must not be before " + EARLIEST));
+        }
+        if (r.caseReference() != null && r.caseReference().length() > 100) {
+            e.add(new FieldError("caseReference", "must have at most 100 characters"));
+        }
+        Wniosek w = r.wniosek();
+        if (w == null) {
+            e.add(new FieldError("wniosek", "is required"));
+            throw new InvalidRequestException(e);
+        }
+        if (w.getDataZlozenia() == null) {
+            e.add(new FieldError("wniosek.dataZlozenia", "is required"));
+        } else {
+            if (w.getDataZlozenia().isBefore(EARLIEST)) {
+                e.add(new FieldError("wniosek.dataZlozenia", "must not be before " + EARLIEST));
+            }
+            if (r.legalDate() != null && r.legalDate().isBefore(w.getDataZlozenia().withDayOfMonth(1))) {
+                e.add(new FieldError("legalDate", "must not be before the month the application was filed ("
+                        + w.getDataZlozenia() + "): entitlement is established from the filing month at the earliest"));
+            }
+        }
+        BigDecimal d = w.getDochodRodzinyRokBazowy();
+        if (d == null) {
+            e.add(new FieldError("wniosek.dochodRodzinyRokBazowy", "is required (family income in the base year, PLN)"));
+        } else if (d.signum() < 0) {
+            e.add(new FieldError("wniosek.dochodRodzinyRokBazowy", "must not be negative"));
+        } else if (d.compareTo(MAX_AMOUNT) > 0) {
+            e.add(new FieldError("wniosek.dochodRodzinyRokBazowy", "must not exceed " + MAX_AMOUNT));
+        } else if (d.stripTrailingZeros().scale() > 2) {
+            e.add(new FieldError("wniosek.dochodRodzinyRokBazowy", "must have at most 2 decimal places (grosze)"));
+        }
+        List<CzlonekRodziny> cz = w.getCzlonkowieRodziny();
+        if (cz.isEmpty()) {
+            e.add(new FieldError("wniosek.czlonkowieRodziny", "must list at least the applicant"));
+        } else if (cz.size() > 30) {
+            e.add(new FieldError("wniosek.czlonkowieRodziny", "must have at most 30 persons"));
+        } else {
+            Set<String> ids = new HashSet<>();
+            Set<String> children = new HashSet<>();
+            int applicants = 0;
+            for (int i = 0; i < cz.size(); i++) {
+                CzlonekRodziny c = cz.get(i);
+                String p = "wniosek.czlonkowieRodziny[" + i + "]";
+                if (c == null) {
+                    e.add(new FieldError(p, "must not be null"));
+                    continue;
+                }
+                if (c.getId() == null || c.getId().isBlank()) {
+                    e.add(new FieldError(p + ".id", "is required"));
+                } else if (c.getId().length() > 50) {
+                    e.add(new FieldError(p + ".id", "must have at most 50 characters"));
+                } else if (!ids.add(c.getId())) {
+                    e.add(new FieldError(p + ".id", "duplicates another person's id '" + c.getId() + "'"));
+                }
+                if (c.getRola() == null) {
+                    e.add(new FieldError(p + ".rola", "is required (WNIOSKODAWCA, MALZONEK, RODZIC_DZIECKA, DZIECKO)"));
+                } else if (c.getRola() == Rola.WNIOSKODAWCA) {
+                    applicants++;
+                } else if (c.getRola() == Rola.DZIECKO && c.getId() != null) {
+                    children.add(c.getId());
+                }
+                if (c.getDataUrodzenia() == null) {
+                    e.add(new FieldError(p + ".dataUrodzenia", "is required"));
+                } else if (c.getDataUrodzenia().isBefore(EARLIEST)) {
+                    e.add(new FieldError(p + ".dataUrodzenia", "must not be before " + EARLIEST));
+                } else if (w.getDataZlozenia() != null && c.getDataUrodzenia().isAfter(w.getDataZlozenia())) {
+                    e.add(new FieldError(p + ".dataUrodzenia", "must not be after the filing date " + w.getDataZlozenia()));
+                }
+                if (w.isSamotnieWychowuje() && c.getRola() == Rola.DZIECKO && c.getAlimentyOdDrugiegoRodzica() == null) {
+                    e.add(new FieldError(p + ".alimentyOdDrugiegoRodzica",
+                            "is required for each child when samotnieWychowuje is true"));
+                }
+            }
+            if (applicants != 1) {
+                e.add(new FieldError("wniosek.czlonkowieRodziny", "must contain exactly one person with rola WNIOSKODAWCA (found " + applicants + ")"));
+            }
+            for (int i = 0; i < cz.size(); i++) {
+                CzlonekRodziny c = cz.get(i);
+                UrlopWychowawczy u = c == null ? null : c.getUrlopWychowawczy();
+                if (u == null) {
+                    continue;
+                }
+                String p = "wniosek.czlonkowieRodziny[" + i + "].urlopWychowawczy";
+                if (c.getRola() == Rola.DZIECKO) {
+                    e.add(new FieldError(p, "is allowed only for a parent, not for a child"));
+                }
+                if (u.getDzieckoId() == null || !children.contains(u.getDzieckoId())) {
+                    e.add(new FieldError(p + ".dzieckoId", "must be the id of a child (rola DZIECKO) in czlonkowieRodziny"));
+                }
+                if (u.getOdDnia() == null) {
+                    e.add(new FieldError(p + ".odDnia", "is required"));
+                }
+                if (u.getDoDnia() == null) {
+                    e.add(new FieldError(p + ".doDnia", "is required"));
+                }
+                if (u.getOdDnia() != null && u.getDoDnia() != null && u.getDoDnia().isBefore(u.getOdDnia())) {
+                    e.add(new FieldError(p + ".doDnia", "must not be before odDnia"));
+                }
+                if (u.getMiesiaceDodatkuWykorzystane() < 0 || u.getMiesiaceDodatkuWykorzystane() > 1000) {
+                    e.add(new FieldError(p + ".miesiaceDodatkuWykorzystane", "must be between 0 and 1000"));
+                }
+                if (u.getMiesiaceZatrudnieniaPrzedUrlopem() < 0 || u.getMiesiaceZatrudnieniaPrzedUrlopem() > 1000) {
+                    e.add(new FieldError(p + ".miesiaceZatrudnieniaPrzedUrlopem", "must be between 0 and 1000"));
+                }
+            }
+        }
+        if (!e.isEmpty()) {
+            throw new InvalidRequestException(e);
+        }
+    }
+}
