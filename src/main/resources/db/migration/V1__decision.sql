@@ -6,7 +6,7 @@ CREATE TABLE decision (
     benefit          VARCHAR(64)  NOT NULL,
     ruleset_id       VARCHAR(128) NOT NULL,
     ruleset_version  DATE         NOT NULL,
-    ruleset_sha256   CHAR(64)     NOT NULL,
+    ruleset_sha256   VARCHAR(64)  NOT NULL,
     engine_version   VARCHAR(200) NOT NULL,
     legal_date       DATE         NOT NULL,
     outcome          VARCHAR(16)  NOT NULL,

@@ -1,0 +1,326 @@
+package pl.ops.swiadczenia.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import pl.ops.swiadczenia.service.CanonicalJson;
+
+/** The decision path end to end through HTTP and a real PostgreSQL: evaluate → store → read → replay; every error. */
+@QuarkusTest
+class DecisionApiTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    private static JsonNode tree(String body) {
+        return CanonicalJson.tree(body);
+    }
+
+    private static String postDecision(String body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/decisions")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/decisions/"))
+                .contentType(ContentType.JSON)
+                .extract().asString();
+    }
+
+    @Test
+    void shouldDecideStoreReadAndReplayWorkedExampleW2() {
+        String posted = postDecision(Requests.json(Requests.w2()));
+        JsonNode d = tree(posted);
+
+        assertThat(d.get("outcome").asText()).isEqualTo("GRANTED");
+        assertThat(d.get("benefit").asText()).isEqualTo("zasilek_rodzinny");
+        assertThat(d.get("rulesetId").asText()).isEqualTo("zasilek_rodzinny/2016-01-01");
+        assertThat(d.get("rulesetSha256").asText()).matches("[0-9a-f]{64}");
+        assertThat(d.get("legalDate").asText()).isEqualTo("2016-01-01");
+        assertThat(d.get("caseReference").asText()).isEqualTo("W2");
+        assertThat(d.get("engineVersion").asText()).contains("drools/");
+        assertThat(d.at("/amounts/total").decimalValue()).isEqualByComparingTo("1406.60");
+        assertThat(d.at("/amounts/monthly")).hasSize(10);
+        assertThat(d.at("/amounts/monthly/0/total").decimalValue()).isEqualByComparingTo("140.66");
+        assertThat(d.at("/keyFigures/lacznaKwotaZasilkowZDodatkami").decimalValue()).isEqualByComparingTo("252.66");
+        List<String> fired = new ArrayList<>();
+        d.get("firedRules").forEach(n -> fired.add(n.asText()));
+        assertThat(fired).contains("art5_ust3_laczna_kwota_zlotowka_za_zlotowke", "art5_ust3a_przyznanie_zlotowka_za_zlotowke")
+                .doesNotContain("art5_ust1_przyznanie_zasilku_rodzinnego");
+        JsonNode excess = null;
+        for (JsonNode step : d.get("explanation")) {
+            assertThat(step.at("/legalBasis/text").asText()).contains("o świadczeniach rodzinnych");
+            assertThat(step.get("textEn").asText()).isNotBlank();
+            if (step.get("ruleId").asText().equals("art5_ust1_kryterium_dochodowe_przekroczone")) {
+                excess = step;
+            }
+        }
+        assertThat(excess).isNotNull();
+        assertThat(excess.get("textPl").asText()).contains("702,00 zł przekracza kryterium 674,00 zł o 28,00 zł");
+        assertThat(excess.at("/legalBasis/article").asText()).isEqualTo("5");
+        assertThat(excess.at("/legalBasis/paragraph").asText()).isEqualTo("1");
+
+        String id = d.get("id").asText();
+        String read = given().when().get("/api/v1/decisions/" + id).then().statusCode(200).extract().asString();
+        assertThat(read).isEqualTo(posted);
+
+        given().when().post("/api/v1/decisions/" + id + "/replay")
+                .then().statusCode(200)
+                .body("status", equalTo("IDENTICAL"))
+                .body("rulesetHashMatches", equalTo(true))
+                .body("rulesetId", equalTo("zasilek_rodzinny/2016-01-01"))
+                .body("differences.size()", equalTo(0));
+    }
+
+    @Test
+    void shouldReplayUnderTheLawInForceOnAnotherDateAndListDifferences() {
+        String id = tree(postDecision(Requests.json(Requests.w2()))).get("id").asText();
+
+        String body = given().queryParam("against", "current").queryParam("on", "2016-11-01")
+                .when().post("/api/v1/decisions/" + id + "/replay")
+                .then().statusCode(200)
+                .body("status", equalTo("DIFFERENT"))
+                .body("against", equalTo("CURRENT"))
+                .body("rulesetId", equalTo("zasilek_rodzinny/2016-11-01"))
+                .body("rulesetHashMatches", equalTo(false))
+                .extract().asString();
+        List<String> paths = new ArrayList<>();
+        tree(body).get("differences").forEach(x -> paths.add(x.get("path").asText()));
+        assertThat(paths).contains("/rulesetId", "/amounts/total");
+        // under the 2016-11-01 amounts (124 zł per child) the same family gets 124+124+8,33+8,33-112 = 152,66 zł
+        assertThat(tree(body).at("/replayed/keyFigures/kwotaPoObnizeniu").decimalValue()).isEqualByComparingTo("152.66");
+    }
+
+    @Test
+    void shouldEvaluateWithoutStoring() throws SQLException {
+        long before = countDecisions();
+
+        given().contentType(ContentType.JSON).body(Requests.json(Requests.w2()))
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(200)
+                .body("outcome", equalTo("GRANTED"))
+                .body("rulesetId", equalTo("zasilek_rodzinny/2016-01-01"))
+                .body("explanation.ruleId", hasItem("art5_ust3_laczna_kwota_zlotowka_za_zlotowke"));
+
+        assertThat(countDecisions()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldSearchStoredDecisionsByBenefitAndLegalDate() {
+        String id = tree(postDecision(Requests.json(Requests.w2()))).get("id").asText();
+
+        given().queryParam("benefit", "zasilek_rodzinny").queryParam("from", "2016-01-01").queryParam("to", "2016-01-01")
+                .queryParam("page", "0").queryParam("size", "100")
+                .when().get("/api/v1/decisions")
+                .then().statusCode(200)
+                .body("items.id", hasItem(id))
+                .body("page", equalTo(0))
+                .body("size", equalTo(100));
+        given().queryParam("benefit", "zasilek_rodzinny").queryParam("from", "2030-01-01")
+                .when().get("/api/v1/decisions")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void shouldRefuseUpdateAndDeleteInTheDatabaseItself() throws SQLException {
+        String id = tree(postDecision(Requests.json(Requests.w2()))).get("id").asText();
+
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            assertThat(catchSql(() -> st.executeUpdate("UPDATE decision SET outcome = 'REFUSED' WHERE id = '" + id + "'")))
+                    .contains("append-only");
+            assertThat(catchSql(() -> st.executeUpdate("DELETE FROM decision WHERE id = '" + id + "'")))
+                    .contains("append-only");
+            assertThat(catchSql(() -> st.executeUpdate("TRUNCATE decision"))).contains("append-only");
+        }
+        given().when().get("/api/v1/decisions/" + id).then().statusCode(200).body("outcome", equalTo("GRANTED"));
+    }
+
+    private interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    private static String catchSql(SqlAction a) {
+        try {
+            a.run();
+            return "no error";
+        } catch (SQLException e) {
+            return e.getMessage();
+        }
+    }
+
+    private long countDecisions() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM decision");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    // ---- errors ----
+
+    private static void badRequest(String body, String... fields) {
+        var r = given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("title", equalTo("Bad Request"));
+        r.body("errors.field", hasItems(fields));
+    }
+
+    @Test
+    void shouldRejectMalformedJson() {
+        badRequest("{\"benefit\": ", "$");
+        badRequest("", "$");
+    }
+
+    @Test
+    void shouldRejectUnknownFieldNamingIt() {
+        ObjectNode w2 = Requests.w2();
+        ((ObjectNode) w2.get("wniosek")).put("dochodNaOsobe", 1);
+        badRequest(Requests.json(w2), "wniosek.dochodNaOsobe");
+    }
+
+    @Test
+    void shouldRejectWrongTypesNamingTheField() {
+        ObjectNode w2 = Requests.w2();
+        w2.put("legalDate", "1 stycznia 2016");
+        badRequest(Requests.json(w2), "legalDate");
+
+        ObjectNode w2b = Requests.w2();
+        ((ObjectNode) w2b.at("/wniosek/czlonkowieRodziny/2")).put("rola", "SYN");
+        badRequest(Requests.json(w2b), "wniosek.czlonkowieRodziny[2].rola");
+
+        ObjectNode w2c = Requests.w2();
+        ((ObjectNode) w2c.get("wniosek")).put("dochodRodzinyRokBazowy", "dużo");
+        badRequest(Requests.json(w2c), "wniosek.dochodRodzinyRokBazowy");
+    }
+
+    @Test
+    void shouldNameEveryMissingOrInvalidField() {
+        ObjectNode w2 = Requests.w2();
+        w2.remove("legalDate");
+        ObjectNode wn = (ObjectNode) w2.get("wniosek");
+        wn.remove("dataZlozenia");
+        wn.put("dochodRodzinyRokBazowy", new BigDecimal("-1.00"));
+        ArrayNode cz = (ArrayNode) wn.get("czlonkowieRodziny");
+        ((ObjectNode) cz.get(1)).put("id", "matka");
+        ((ObjectNode) cz.get(3)).remove("dataUrodzenia");
+        badRequest(Requests.json(w2), "legalDate", "wniosek.dataZlozenia", "wniosek.dochodRodzinyRokBazowy",
+                "wniosek.czlonkowieRodziny[1].id", "wniosek.czlonkowieRodziny[3].dataUrodzenia");
+    }
+
+    @Test
+    void shouldRejectApplicationWithoutApplicantOrWithLegalDateBeforeFiling() {
+        ObjectNode w2 = Requests.w2();
+        ((ObjectNode) w2.at("/wniosek/czlonkowieRodziny/0")).put("rola", "MALZONEK");
+        badRequest(Requests.json(w2), "wniosek.czlonkowieRodziny");
+
+        ObjectNode early = Requests.w2();
+        early.put("legalDate", "2015-11-01");
+        badRequest(Requests.json(early), "legalDate");
+    }
+
+    @Test
+    void shouldAnswer422WhenNoRulesetCoversTheDateOrBenefit() {
+        ObjectNode old = Requests.w2();
+        old.put("legalDate", "2012-10-31");
+        ((ObjectNode) old.get("wniosek")).put("dataZlozenia", "2012-10-01");
+        given().contentType(ContentType.JSON).body(Requests.json(old))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("2012-10-31"));
+
+        ObjectNode other = Requests.w2();
+        other.put("benefit", "swiadczenie_nieznane");
+        given().contentType(ContentType.JSON).body(Requests.json(other))
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("swiadczenie_nieznane"));
+    }
+
+    @Test
+    void shouldAnswer404ForUnknownDecision() {
+        given().when().get("/api/v1/decisions/00000000-0000-0000-0000-000000000000")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/api/v1/decisions/not-a-uuid")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().post("/api/v1/decisions/00000000-0000-0000-0000-000000000000/replay")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldRejectBadQueryParameters() {
+        given().queryParam("from", "wczoraj").queryParam("size", "1000")
+                .when().get("/api/v1/decisions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("from", "size"));
+        String id = tree(postDecision(Requests.json(Requests.w2()))).get("id").asText();
+        given().queryParam("against", "yesterday")
+                .when().post("/api/v1/decisions/" + id + "/replay")
+                .then().statusCode(400).body("errors.field", hasItem("against"));
+    }
+
+    // ---- rulesets ----
+
+    @Test
+    void shouldListRulesetsWithHashesAndShowParametersWithCitations() {
+        given().when().get("/api/v1/rulesets")
+                .then().statusCode(200)
+                .body("rulesets.id", hasItems("zasilek_rodzinny/2012-11-01", "zasilek_rodzinny/2014-11-01",
+                        "zasilek_rodzinny/2015-11-01", "zasilek_rodzinny/2016-01-01", "zasilek_rodzinny/2016-11-01"))
+                .body("rulesets[0].sha256", matchesPattern("[0-9a-f]{64}"))
+                .body("invalid.size()", equalTo(0));
+
+        given().when().get("/api/v1/rulesets/zasilek_rodzinny/2016-11-01")
+                .then().statusCode(200)
+                .body("ruleset.status", equalTo("released"))
+                .body("parameters.find { it.nazwa == 'kryterium_dochodowe' }.wartosc", equalTo(674.00f))
+                .body("parameters.find { it.nazwa == 'kryterium_dochodowe' }.podstawaPrawna", containsString("art. 5 ust. 1"))
+                .body("rules.id", hasItem("art5_ust1_kryterium_dochodowe"))
+                .body("rules.find { it.id == 'art5_ust1_kryterium_dochodowe' }.legalBasis.text", startsWith("art. 5 ust. 1"));
+
+        given().when().get("/api/v1/rulesets/zasilek_rodzinny/2001-01-01").then().statusCode(404);
+        given().when().get("/api/v1/rulesets/zasilek_rodzinny/abc").then().statusCode(400);
+        given().queryParam("date", "2016-10-31").when().get("/api/v1/rulesets/zasilek_rodzinny/in-force")
+                .then().statusCode(200).body("id", equalTo("zasilek_rodzinny/2016-01-01"));
+    }
+
+    @Test
+    void shouldPublishOpenApiAndSwaggerUi() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/v1/decisions/{id}/replay"))
+                .body(containsString("/api/v1/evaluations"))
+                .body(containsString("/api/v1/rulesets/{benefit}/{version}"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200).body(containsString("rulesets"));
+    }
+}

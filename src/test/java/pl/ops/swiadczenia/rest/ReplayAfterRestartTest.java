@@ -1,0 +1,48 @@
+package pl.ops.swiadczenia.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import pl.ops.swiadczenia.service.CanonicalJson;
+
+/**
+ * Runs after the application restarted (its own test profile makes Quarkus stop and start again, recompiling every
+ * ruleset from disk) against the same database: every decision stored by the earlier test classes replays
+ * IDENTICAL, with a matching ruleset hash.
+ */
+@QuarkusTest
+@TestProfile(ReplayAfterRestartTest.Restarted.class)
+class ReplayAfterRestartTest {
+
+    /** A distinct profile forces a restart of the application between test classes. */
+    public static class Restarted implements QuarkusTestProfile {
+    }
+
+    @Test
+    void shouldReplayEveryStoredDecisionIdenticallyAfterRestart() {
+        List<String> ids = new ArrayList<>();
+        int page = 0;
+        JsonNode body;
+        do {
+            body = CanonicalJson.tree(given().queryParam("page", page).queryParam("size", 100)
+                    .when().get("/api/v1/decisions").then().statusCode(200).extract().asString());
+            body.get("items").forEach(i -> ids.add(i.get("id").asText()));
+            page++;
+        } while (page < body.get("totalPages").asInt());
+
+        assertThat(ids).as("decisions stored by earlier test classes").isNotEmpty();
+        for (String id : ids) {
+            JsonNode r = CanonicalJson.tree(given().when().post("/api/v1/decisions/" + id + "/replay")
+                    .then().statusCode(200).extract().asString());
+            assertThat(r.get("status").asText()).as("replay of " + id).isEqualTo("IDENTICAL");
+            assertThat(r.get("rulesetHashMatches").asBoolean()).as("hash of " + id).isTrue();
+        }
+    }
+}
