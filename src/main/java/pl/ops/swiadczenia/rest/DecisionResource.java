@@ -55,10 +55,10 @@ public class DecisionResource {
                     + "result, and returns the decision with its explanation.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EvaluationRequest.class),
-            examples = @ExampleObject(name = "W2 złotówka za złotówkę", value = Examples.DECISION_REQUEST)))
+            examples = @ExampleObject(name = "W2", ref = "DecisionRequestW2")))
     @APIResponse(responseCode = "201", description = "Decision stored", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DecisionView.class),
-            examples = @ExampleObject(name = "granted", value = Examples.DECISION_RESPONSE)))
+            examples = @ExampleObject(name = "W2", ref = "DecisionResponseW2")))
     @APIResponse(responseCode = "400", description = "Invalid input; each bad field is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No released ruleset for this benefit on this legal date",

@@ -29,7 +29,7 @@ public class EvaluationResource {
     @Operation(summary = "Evaluate an application without storing it")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = pl.ops.swiadczenia.service.EvaluationRequest.class),
-            examples = @ExampleObject(name = "W2 złotówka za złotówkę", value = Examples.DECISION_REQUEST)))
+            examples = @ExampleObject(name = "W2", ref = "DecisionRequestW2")))
     @APIResponse(responseCode = "200", description = "The evaluation", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Evaluation.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; each bad field is named",
