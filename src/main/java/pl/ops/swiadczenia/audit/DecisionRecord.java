@@ -1,6 +1,5 @@
 package pl.ops.swiadczenia.audit;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,10 +12,11 @@ import java.util.UUID;
 /**
  * A stored decision: the exact request and result JSON with the ruleset id and hash, engine version and legal
  * date. Append-only: written once by {@link DecisionRecordRepository}; the database refuses UPDATE and DELETE.
+ * A plain entity (not an active record), so it carries no persist/delete methods of its own.
  */
 @Entity
 @Table(name = "decision")
-public class DecisionRecord extends PanacheEntityBase {
+public class DecisionRecord {
     @Id
     @Column(name = "id", nullable = false, updatable = false)
     public UUID id;

@@ -101,12 +101,18 @@ public class RuleEvaluator {
     }
 
     private static List<ExplanationStep> steps(RuleSet rs, Wyjasnienie w) {
+        Map<String, List<String>> ruleParams = new java.util.HashMap<>();
+        rs.rules().forEach(r -> ruleParams.put(r.id(), r.parameters()));
         List<ExplanationStep> out = new ArrayList<>();
         int seq = 1;
         for (Wyjasnienie.Krok k : w.getKroki()) {
             LegalCitation c = rs.citations().get(k.regula());
+            // parameters read while the consequence ran, then those the rule's conditions refer to
+            Map<String, Parametr> used = new LinkedHashMap<>();
+            k.parametry().forEach(p -> used.put(p.nazwa(), p));
+            ruleParams.getOrDefault(k.regula(), List.of()).forEach(n -> used.putIfAbsent(n, rs.parameters().get(n)));
             List<ExplanationStep.ParameterUse> params = new ArrayList<>();
-            for (Parametr p : k.parametry()) {
+            for (Parametr p : used.values()) {
                 params.add(new ExplanationStep.ParameterUse(p.nazwa(), p.wartosc(), p.jednostka(), p.podstawaPrawna()));
             }
             out.add(new ExplanationStep(seq++, k.regula(), k.tekstPl(), k.tekstEn(),

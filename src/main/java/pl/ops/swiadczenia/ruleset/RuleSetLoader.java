@@ -116,6 +116,7 @@ public class RuleSetLoader {
         List<RuleInfo> rules = new ArrayList<>();
         Map<String, LegalCitation> citations = new TreeMap<>();
         Map<String, String> ruleFile = ruleFiles(drl);
+        Map<String, List<String>> ruleParams = ruleParameters(drl);
         for (KiePackage kp : kieBase.getKiePackages()) {
             for (Rule r : kp.getRules()) {
                 String name = r.getName();
@@ -128,12 +129,31 @@ public class RuleSetLoader {
                 check(meta(md, "description") != null, id, "rule " + name + ": @description is required");
                 LegalCitation c = citation(acts.get(actId), md);
                 citations.put(name, c);
-                rules.add(new RuleInfo(name, ruleFile.get(name), meta(md, "description"), meta(md, "descriptionEn"), c));
+                rules.add(new RuleInfo(name, ruleFile.get(name), meta(md, "description"), meta(md, "descriptionEn"), c,
+                        ruleParams.getOrDefault(name, List.of())));
             }
         }
         rules.sort((a, b) -> a.id().compareTo(b.id()));
         return new RuleSet(id, benefit, version, dir, sha, manifest, parameters, List.copyOf(rules),
                 Map.copyOf(citations), kieBase);
+    }
+
+    /** For each rule, the parameters its text (conditions and consequence) refers to, in order of first use. */
+    static Map<String, List<String>> ruleParameters(Map<String, String> drl) {
+        Map<String, List<String>> out = new TreeMap<>();
+        Pattern rule = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^end\\b");
+        drl.values().forEach(text -> {
+            Matcher m = rule.matcher(text);
+            while (m.find()) {
+                java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+                Matcher u = PARAM_USE.matcher(m.group(2));
+                while (u.find()) {
+                    names.add(u.group(2));
+                }
+                out.put(m.group(1), List.copyOf(names));
+            }
+        });
+        return out;
     }
 
     private static Map<String, String> ruleFiles(Map<String, String> drl) {

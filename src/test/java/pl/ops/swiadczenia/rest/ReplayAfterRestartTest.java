@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import pl.ops.swiadczenia.service.CanonicalJson;
+import pl.ops.swiadczenia.testsupport.RestartedApplicationProfile;
 
 /**
  * Runs after the application restarted (its own test profile makes Quarkus stop and start again, recompiling every
@@ -18,12 +18,8 @@ import pl.ops.swiadczenia.service.CanonicalJson;
  * IDENTICAL, with a matching ruleset hash.
  */
 @QuarkusTest
-@TestProfile(ReplayAfterRestartTest.Restarted.class)
+@TestProfile(RestartedApplicationProfile.class)
 class ReplayAfterRestartTest {
-
-    /** A distinct profile forces a restart of the application between test classes. */
-    public static class Restarted implements QuarkusTestProfile {
-    }
 
     @Test
     void shouldReplayEveryStoredDecisionIdenticallyAfterRestart() {
