@@ -73,6 +73,11 @@ class RuleSetCoverageTest {
         assertThat(registry.select("zasilek_rodzinny", LocalDate.of(2016, 1, 1)).id()).isEqualTo("zasilek_rodzinny/2016-01-01");
         assertThat(registry.select("zasilek_rodzinny", LocalDate.of(2016, 10, 31)).id()).isEqualTo("zasilek_rodzinny/2016-01-01");
         assertThat(registry.select("zasilek_rodzinny", LocalDate.of(2016, 11, 1)).id()).isEqualTo("zasilek_rodzinny/2016-11-01");
+        assertThat(registry.select("zasilek_rodzinny", LocalDate.of(2018, 11, 1)).id()).isEqualTo("zasilek_rodzinny/2018-11-01");
+        assertThat(registry.select("zasilek_rodzinny", LocalDate.of(2021, 11, 1)).id()).isEqualTo("zasilek_rodzinny/2021-11-01");
+        // 2024-11-01 is a draft (Dz.U. position of the 2024 regulation not verified): never selected
+        assertThat(registry.find("zasilek_rodzinny", LocalDate.of(2024, 11, 1))).get().matches(rs -> !rs.released());
+        assertThat(registry.select("zasilek_rodzinny", LocalDate.of(2026, 11, 25)).id()).isEqualTo("zasilek_rodzinny/2021-11-01");
     }
 
     @Test
