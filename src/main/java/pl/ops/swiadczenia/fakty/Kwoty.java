@@ -15,7 +15,19 @@ public final class Kwoty {
     /** Scale of money amounts (grosze). */
     public static final int SKALA = 2;
 
+    private static final ThreadLocal<DecimalFormat> PL = ThreadLocal.withInitial(() -> format(',', ' '));
+    private static final ThreadLocal<DecimalFormat> EN = ThreadLocal.withInitial(() -> format('.', ','));
+
     private Kwoty() {
+    }
+
+    private static DecimalFormat format(char decimal, char grouping) {
+        DecimalFormatSymbols s = new DecimalFormatSymbols(Locale.ROOT);
+        s.setDecimalSeparator(decimal);
+        s.setGroupingSeparator(grouping);
+        DecimalFormat f = new DecimalFormat("#,##0.00", s);
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f;
     }
 
     /** Rounds to grosze, half-up. */
@@ -86,21 +98,11 @@ public final class Kwoty {
 
     /** Polish notation with the currency: "1 348,00 zł". */
     public static String zl(BigDecimal x) {
-        DecimalFormatSymbols s = new DecimalFormatSymbols(Locale.ROOT);
-        s.setDecimalSeparator(',');
-        s.setGroupingSeparator(' ');
-        DecimalFormat f = new DecimalFormat("#,##0.00", s);
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        return f.format(grosze(x)) + " zł";
+        return PL.get().format(grosze(x)) + " zł";
     }
 
     /** English notation with the currency: "PLN 1,348.00". */
     public static String pln(BigDecimal x) {
-        DecimalFormatSymbols s = new DecimalFormatSymbols(Locale.ROOT);
-        s.setDecimalSeparator('.');
-        s.setGroupingSeparator(',');
-        DecimalFormat f = new DecimalFormat("#,##0.00", s);
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        return "PLN " + f.format(grosze(x));
+        return "PLN " + EN.get().format(grosze(x));
     }
 }

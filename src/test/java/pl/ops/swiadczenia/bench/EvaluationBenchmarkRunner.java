@@ -1,0 +1,32 @@
+package pl.ops.swiadczenia.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs {@link EvaluationBenchmark} with JMH, only on demand:
+ * {@code ./mvnw test -Dtest=EvaluationBenchmarkRunner -Dbench=true}. Results: target/jmh-result.json.
+ * Speed and memory targets live here, not in timed unit tests.
+ */
+class EvaluationBenchmarkRunner {
+
+    @Test
+    @EnabledIfSystemProperty(named = "bench", matches = "true")
+    void runBenchmarks() throws Exception {
+        Options opt = new OptionsBuilder()
+                .include(EvaluationBenchmark.class.getSimpleName())
+                .forks(1)
+                .warmupIterations(Integer.getInteger("bench.warmup", 3))
+                .measurementIterations(Integer.getInteger("bench.iterations", 5))
+                .addProfiler(GCProfiler.class)
+                .resultFormat(ResultFormatType.JSON)
+                .result("target/jmh-result.json")
+                .build();
+        new Runner(opt).run();
+    }
+}
