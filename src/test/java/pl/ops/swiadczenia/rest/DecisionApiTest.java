@@ -317,9 +317,13 @@ class DecisionApiTest {
     @Test
     void shouldPublishOpenApiAndSwaggerUi() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body(containsString("/api/v1/decisions/{id}/replay"))
-                .body(containsString("/api/v1/evaluations"))
-                .body(containsString("/api/v1/rulesets/{benefit}/{version}"))
+                .body(containsString("\"/api/v1/decisions\""))
+                .body(containsString("\"/api/v1/decisions/{id}\""))
+                .body(containsString("\"/api/v1/decisions/{id}/replay\""))
+                .body(containsString("\"/api/v1/evaluations\""))
+                .body(containsString("\"/api/v1/rulesets\""))
+                .body(containsString("\"/api/v1/rulesets/{benefit}/{version}\""))
+                .body(containsString("\"/api/v1/rulesets/{benefit}/in-force\""))
                 .body(containsString("DecisionRequestW2"));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
         given().when().get("/q/health/ready").then().statusCode(200).body(containsString("rulesets"));
