@@ -14,9 +14,14 @@ public record Evaluation(
         String rulesetVersion,
         String rulesetSha256,
         LocalDate legalDate,
+        List<ModuleUse> modules,
         Outcome outcome,
         Amounts amounts,
         Map<String, Object> keyFigures,
         List<ExplanationStep> explanation,
         List<String> firedRules) {
+
+    /** A shared ruleset module (e.g. dochod_rodziny) run before the benefit, with the version's hash. */
+    public record ModuleUse(String rulesetId, String rulesetSha256) {
+    }
 }

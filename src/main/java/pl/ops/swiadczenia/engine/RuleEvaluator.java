@@ -3,12 +3,12 @@ package pl.ops.swiadczenia.engine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -25,13 +25,16 @@ import pl.ops.swiadczenia.fakty.Rozstrzygniecie;
 import pl.ops.swiadczenia.fakty.Sprawa;
 import pl.ops.swiadczenia.fakty.WartoscWyniku;
 import pl.ops.swiadczenia.fakty.Wniosek;
+import pl.ops.swiadczenia.fakty.WynikModulu;
 import pl.ops.swiadczenia.fakty.Wyjasnienie;
 import pl.ops.swiadczenia.fakty.Wyplata;
 import pl.ops.swiadczenia.ruleset.RuleSet;
 
 /**
- * Runs one ruleset version on one application: a fresh session, the facts inserted in a fixed order, all rules
- * fired, the result facts collected and sorted. Pure: the legal date comes from the request, nothing reads a clock.
+ * Runs a benefit's ruleset version on one application: first each shared module the benefit uses (e.g.
+ * {@code dochod_rodziny}), whose {@link WynikModulu} facts go into the benefit's session, then the benefit itself.
+ * Each run is a fresh session with the facts inserted in a fixed order; results are collected and sorted. Pure: the
+ * legal date comes from the request, nothing reads a clock.
  */
 public class RuleEvaluator {
     /** Global through which rules record explanation steps. */
@@ -39,10 +42,64 @@ public class RuleEvaluator {
     /** Guards against a ruleset that loops forever. */
     private static final int MAX_FIRINGS = 200_000;
 
+    /** One session's raw results. */
+    private record Run(List<ExplanationStep> steps, List<String> fired, List<Object> facts) {
+    }
+
     public EngineResult evaluate(RuleSet ruleSet, LocalDate legalDate, Wniosek wniosek) {
+        return evaluate(ruleSet, List.of(), legalDate, wniosek);
+    }
+
+    public EngineResult evaluate(RuleSet ruleSet, List<RuleSet> modules, LocalDate legalDate, Wniosek wniosek) {
+        List<ExplanationStep> steps = new ArrayList<>();
+        LinkedHashSet<String> fired = new LinkedHashSet<>();
+        List<Object> handedOver = new ArrayList<>();
+        List<Object> all = new ArrayList<>();
+        for (RuleSet m : modules) {
+            Run r = run(m, ruleSet.benefit(), legalDate, wniosek, handedOver, steps.size());
+            if (!objects(r.facts(), Rozstrzygniecie.class).isEmpty()) {
+                throw new EngineException(m.id() + ": a module must not decide (it inserted a Rozstrzygniecie)");
+            }
+            steps.addAll(r.steps());
+            fired.addAll(r.fired());
+            List<WynikModulu> wyniki = objects(r.facts(), WynikModulu.class);
+            wyniki.sort(Comparator.comparing((WynikModulu x) -> x.getClass().getName()).thenComparing(WynikModulu::klucz));
+            handedOver.addAll(wyniki);
+            all.addAll(objects(r.facts(), WartoscWyniku.class));
+        }
+        Run r = run(ruleSet, ruleSet.benefit(), legalDate, wniosek, handedOver, steps.size());
+        steps.addAll(r.steps());
+        fired.addAll(r.fired());
+        all.addAll(r.facts());
+
+        List<Rozstrzygniecie> outcomes = objects(r.facts(), Rozstrzygniecie.class);
+        if (outcomes.size() != 1) {
+            throw new EngineException(ruleSet.id() + ": rules must insert exactly one Rozstrzygniecie, got "
+                    + outcomes.size());
+        }
+        List<PozycjaKwoty> entitlements = objects(r.facts(), PozycjaKwoty.class);
+        entitlements.sort(Comparator.comparing(PozycjaKwoty::getMiesiac)
+                .thenComparing(PozycjaKwoty::getSkladnik)
+                .thenComparing(PozycjaKwoty::getCzlonekId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        List<Wyplata> payments = objects(r.facts(), Wyplata.class);
+        payments.sort(Comparator.comparing(Wyplata::getMiesiac)
+                .thenComparing(Wyplata::getSkladnik)
+                .thenComparing(Wyplata::getCzlonekId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        Map<String, Object> keyFigures = new TreeMap<>();
+        for (WartoscWyniku w : objects(all, WartoscWyniku.class)) {
+            Object prev = keyFigures.put(w.getKlucz(), w.getWartosc());
+            if (prev != null && !Objects.equals(prev, w.getWartosc())) {
+                throw new EngineException(ruleSet.id() + ": key figure '" + w.getKlucz() + "' set twice");
+            }
+        }
+        return new EngineResult(outcomes.get(0).getWynik(), List.copyOf(steps), List.copyOf(fired),
+                List.copyOf(entitlements), List.copyOf(payments), keyFigures);
+    }
+
+    private Run run(RuleSet rs, String benefit, LocalDate legalDate, Wniosek wniosek, List<Object> extra, int seqBefore) {
         Wyjasnienie wyjasnienie = new Wyjasnienie();
         List<String> fired = new ArrayList<>();
-        KieSession session = ruleSet.kieBase().newKieSession();
+        KieSession session = rs.kieBase().newKieSession();
         try {
             session.setGlobal(GLOBAL_EXPLANATION, wyjasnienie);
             session.addEventListener(new DefaultAgendaEventListener() {
@@ -57,60 +114,42 @@ public class RuleEvaluator {
                     wyjasnienie.zakonczRegule();
                 }
             });
-            session.insert(new Sprawa(ruleSet.benefit(), legalDate));
-            session.insert(new Parametry(ruleSet.parameters(), wyjasnienie));
+            session.insert(new Sprawa(benefit, legalDate));
+            session.insert(new Parametry(rs.parameters(), wyjasnienie));
             session.insert(wniosek);
             for (CzlonekRodziny c : wniosek.getCzlonkowieRodziny()) {
                 session.insert(c);
             }
+            for (Object o : extra) {
+                session.insert(o);
+            }
             int n = session.fireAllRules(MAX_FIRINGS);
             if (n >= MAX_FIRINGS) {
-                throw new EngineException(ruleSet.id() + ": rules did not settle after " + MAX_FIRINGS + " firings");
+                throw new EngineException(rs.id() + ": rules did not settle after " + MAX_FIRINGS + " firings");
             }
-
-            List<Rozstrzygniecie> outcomes = objects(session, Rozstrzygniecie.class);
-            if (outcomes.size() != 1) {
-                throw new EngineException(ruleSet.id() + ": rules must insert exactly one Rozstrzygniecie, got "
-                        + outcomes.size());
-            }
-            List<PozycjaKwoty> entitlements = objects(session, PozycjaKwoty.class);
-            entitlements.sort(Comparator.comparing(PozycjaKwoty::getMiesiac)
-                    .thenComparing(PozycjaKwoty::getSkladnik)
-                    .thenComparing(PozycjaKwoty::getCzlonekId, Comparator.nullsFirst(Comparator.naturalOrder())));
-            List<Wyplata> payments = objects(session, Wyplata.class);
-            payments.sort(Comparator.comparing(Wyplata::getMiesiac)
-                    .thenComparing(Wyplata::getSkladnik)
-                    .thenComparing(Wyplata::getCzlonekId, Comparator.nullsFirst(Comparator.naturalOrder())));
-            Map<String, Object> keyFigures = new TreeMap<>();
-            for (WartoscWyniku w : objects(session, WartoscWyniku.class)) {
-                Object prev = keyFigures.put(w.getKlucz(), w.getWartosc());
-                if (prev != null && !Objects.equals(prev, w.getWartosc())) {
-                    throw new EngineException(ruleSet.id() + ": key figure '" + w.getKlucz() + "' set twice");
-                }
-            }
-            return new EngineResult(outcomes.get(0).getWynik(), steps(ruleSet, wyjasnienie), distinct(fired),
-                    List.copyOf(entitlements), List.copyOf(payments), keyFigures);
+            List<Object> facts = new ArrayList<>(session.getObjects());
+            return new Run(steps(rs, wyjasnienie, seqBefore), List.copyOf(new LinkedHashSet<>(fired)), facts);
         } finally {
             session.dispose();
         }
     }
 
-    private static List<String> distinct(List<String> fired) {
-        Set<String> s = new LinkedHashSet<>(fired);
-        return List.copyOf(s);
-    }
-
-    private static List<ExplanationStep> steps(RuleSet rs, Wyjasnienie w) {
-        Map<String, List<String>> ruleParams = new java.util.HashMap<>();
+    private static List<ExplanationStep> steps(RuleSet rs, Wyjasnienie w, int seqBefore) {
+        Map<String, List<String>> ruleParams = new HashMap<>();
         rs.rules().forEach(r -> ruleParams.put(r.id(), r.parameters()));
         List<ExplanationStep> out = new ArrayList<>();
-        int seq = 1;
+        int seq = seqBefore + 1;
         for (Wyjasnienie.Krok k : w.getKroki()) {
             LegalCitation c = rs.citations().get(k.regula());
             // parameters read while the consequence ran, then those the rule's conditions refer to
             Map<String, Parametr> used = new LinkedHashMap<>();
             k.parametry().forEach(p -> used.put(p.nazwa(), p));
-            ruleParams.getOrDefault(k.regula(), List.of()).forEach(n -> used.putIfAbsent(n, rs.parameters().get(n)));
+            ruleParams.getOrDefault(k.regula(), List.of()).forEach(n -> {
+                Parametr p = rs.parameters().get(n);
+                if (p != null) {
+                    used.putIfAbsent(n, p);
+                }
+            });
             List<ExplanationStep.ParameterUse> params = new ArrayList<>();
             for (Parametr p : used.values()) {
                 params.add(new ExplanationStep.ParameterUse(p.nazwa(), p.wartosc(), p.jednostka(), p.podstawaPrawna()));
@@ -118,13 +157,15 @@ public class RuleEvaluator {
             out.add(new ExplanationStep(seq++, k.regula(), k.tekstPl(), k.tekstEn(),
                     new LinkedHashMap<>(k.wartosci()), c, List.copyOf(params)));
         }
-        return List.copyOf(out);
+        return out;
     }
 
-    private static <T> List<T> objects(KieSession s, Class<T> type) {
+    private static <T> List<T> objects(List<Object> facts, Class<T> type) {
         List<T> out = new ArrayList<>();
-        for (Object o : s.getObjects(new ClassObjectFilter(type))) {
-            out.add(type.cast(o));
+        for (Object o : facts) {
+            if (type.isInstance(o)) {
+                out.add(type.cast(o));
+            }
         }
         return out;
     }

@@ -15,6 +15,16 @@ public class Wniosek {
     private BigDecimal dochodRodzinyRokBazowy;
     private boolean samotnieWychowuje;
     private boolean swiadczenieRodzinneZaGranica;
+    private DaneDochodu dochod;
+    private DaneJednorazowejZapomogi jednorazowaZapomoga;
+    private DaneSwiadczeniaRodzicielskiego swiadczenieRodzicielskie;
+    private DaneZaZyciem zaZyciem;
+    private DaneZasilkuPielegnacyjnego zasilekPielegnacyjny;
+    private DaneSwiadczeniaPielegnacyjnego swiadczeniePielegnacyjne;
+    private DaneSpecjalnegoZasilkuOpiekunczego specjalnyZasilekOpiekunczy;
+    private DaneFunduszuAlimentacyjnego funduszAlimentacyjny;
+    private DaneSwiadczeniaWychowawczego swiadczenieWychowawcze;
+    private DaneDobryStart dobryStart;
 
     public Wniosek() {
     }
@@ -33,4 +43,52 @@ public class Wniosek {
     /** A family member receives a family benefit abroad (art. 7 pkt 6 u.ś.r.), absent coordination rules. */
     public boolean isSwiadczenieRodzinneZaGranica() { return swiadczenieRodzinneZaGranica; }
     public void setSwiadczenieRodzinneZaGranica(boolean b) { this.swiadczenieRodzinneZaGranica = b; }
+
+    /** Lost/obtained incomes and farm (shared income calculation, ruleset dochod_rodziny). */
+    public DaneDochodu getDochod() { return dochod; }
+    public void setDochod(DaneDochodu d) { this.dochod = d; }
+    /** Becikowe (art. 15b u.ś.r.). */
+    public DaneJednorazowejZapomogi getJednorazowaZapomoga() { return jednorazowaZapomoga; }
+    public void setJednorazowaZapomoga(DaneJednorazowejZapomogi d) { this.jednorazowaZapomoga = d; }
+    /** Świadczenie rodzicielskie (art. 17c u.ś.r.). */
+    public DaneSwiadczeniaRodzicielskiego getSwiadczenieRodzicielskie() { return swiadczenieRodzicielskie; }
+    public void setSwiadczenieRodzicielskie(DaneSwiadczeniaRodzicielskiego d) { this.swiadczenieRodzicielskie = d; }
+    /** Jednorazowe świadczenie „Za życiem”. */
+    public DaneZaZyciem getZaZyciem() { return zaZyciem; }
+    public void setZaZyciem(DaneZaZyciem d) { this.zaZyciem = d; }
+    /** Zasiłek pielęgnacyjny (art. 16 u.ś.r.). */
+    public DaneZasilkuPielegnacyjnego getZasilekPielegnacyjny() { return zasilekPielegnacyjny; }
+    public void setZasilekPielegnacyjny(DaneZasilkuPielegnacyjnego d) { this.zasilekPielegnacyjny = d; }
+    /** Świadczenie pielęgnacyjne (art. 17 u.ś.r.). */
+    public DaneSwiadczeniaPielegnacyjnego getSwiadczeniePielegnacyjne() { return swiadczeniePielegnacyjne; }
+    public void setSwiadczeniePielegnacyjne(DaneSwiadczeniaPielegnacyjnego d) { this.swiadczeniePielegnacyjne = d; }
+    /** Specjalny zasiłek opiekuńczy (art. 16a u.ś.r.; art. 63 ustawy o świadczeniu wspierającym). */
+    public DaneSpecjalnegoZasilkuOpiekunczego getSpecjalnyZasilekOpiekunczy() { return specjalnyZasilekOpiekunczy; }
+    public void setSpecjalnyZasilekOpiekunczy(DaneSpecjalnegoZasilkuOpiekunczego d) { this.specjalnyZasilekOpiekunczy = d; }
+    /** Świadczenia z funduszu alimentacyjnego. */
+    public DaneFunduszuAlimentacyjnego getFunduszAlimentacyjny() { return funduszAlimentacyjny; }
+    public void setFunduszAlimentacyjny(DaneFunduszuAlimentacyjnego d) { this.funduszAlimentacyjny = d; }
+    /** Świadczenie wychowawcze (500+ / 800+). */
+    public DaneSwiadczeniaWychowawczego getSwiadczenieWychowawcze() { return swiadczenieWychowawcze; }
+    public void setSwiadczenieWychowawcze(DaneSwiadczeniaWychowawczego d) { this.swiadczenieWychowawcze = d; }
+    /** Świadczenie „Dobry Start”. */
+    public DaneDobryStart getDobryStart() { return dobryStart; }
+    public void setDobryStart(DaneDobryStart d) { this.dobryStart = d; }
+
+    /** The benefit-specific sections present in this application, with their JSON names. */
+    public java.util.Map<String, SekcjaWniosku> sekcje() {
+        java.util.Map<String, SekcjaWniosku> m = new java.util.LinkedHashMap<>();
+        m.put("dochod", dochod);
+        m.put("jednorazowaZapomoga", jednorazowaZapomoga);
+        m.put("swiadczenieRodzicielskie", swiadczenieRodzicielskie);
+        m.put("zaZyciem", zaZyciem);
+        m.put("zasilekPielegnacyjny", zasilekPielegnacyjny);
+        m.put("swiadczeniePielegnacyjne", swiadczeniePielegnacyjne);
+        m.put("specjalnyZasilekOpiekunczy", specjalnyZasilekOpiekunczy);
+        m.put("funduszAlimentacyjny", funduszAlimentacyjny);
+        m.put("swiadczenieWychowawcze", swiadczenieWychowawcze);
+        m.put("dobryStart", dobryStart);
+        m.values().removeIf(java.util.Objects::isNull);
+        return m;
+    }
 }

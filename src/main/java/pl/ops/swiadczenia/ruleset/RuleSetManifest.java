@@ -18,7 +18,34 @@ public record RuleSetManifest(
         @JsonProperty("status") Status status,
         @JsonProperty("legal_basis") List<Act> legalBasis,
         @JsonProperty("summary") String summary,
-        @JsonProperty("summary_en") String summaryEn) {
+        @JsonProperty("summary_en") String summaryEn,
+        @JsonProperty("kind") Kind kind,
+        @JsonProperty("modules") List<String> modules,
+        @JsonProperty("input") Input input) {
+
+    public RuleSetManifest {
+        kind = kind == null ? Kind.BENEFIT : kind;
+        modules = modules == null ? List.of() : List.copyOf(modules);
+        input = input == null ? new Input(false, false) : input;
+    }
+
+    /** A benefit is decided; a module (e.g. dochod_rodziny) is run first for the benefits that list it. */
+    public enum Kind {
+        @JsonProperty("benefit") BENEFIT,
+        @JsonProperty("module") MODULE
+    }
+
+    /**
+     * Structural input requirements of the benefit, checked before the rules run (400 when not met).
+     *
+     * @param requiresIncome the base-year family income (wniosek.dochodRodzinyRokBazowy) is required
+     * @param legalDateNotBeforeFilingMonth the legal date is the first day of entitlement, which cannot precede the
+     *                                      month of filing
+     */
+    public record Input(
+            @JsonProperty("requires_income") boolean requiresIncome,
+            @JsonProperty("legal_date_not_before_filing_month") boolean legalDateNotBeforeFilingMonth) {
+    }
 
     /** Lifecycle of a version: drafts are compiled and listed but never selected for decisions. */
     public enum Status {

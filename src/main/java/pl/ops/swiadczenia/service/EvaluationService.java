@@ -6,7 +6,13 @@ import pl.ops.swiadczenia.decyzja.Evaluation;
 import pl.ops.swiadczenia.engine.EngineException;
 import pl.ops.swiadczenia.engine.EngineResult;
 import pl.ops.swiadczenia.engine.RuleEvaluator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import pl.ops.swiadczenia.ruleset.NoRuleSetException;
 import pl.ops.swiadczenia.ruleset.RuleSet;
+import pl.ops.swiadczenia.ruleset.RuleSetManifest;
+import pl.ops.swiadczenia.ruleset.RuleSetRegistry;
 
 /** Evaluates an application: validates it, selects the version in force on its legal date, runs the rules. */
 @ApplicationScoped
@@ -16,30 +22,52 @@ public class EvaluationService {
     @Inject
     RuleSets ruleSets;
 
-    /** Validates, selects the ruleset by the legal date and evaluates. */
+    /** Validates, selects the ruleset (and its modules) by the legal date and evaluates. */
     public Evaluation evaluate(EvaluationRequest request) {
         RequestValidator.validate(request);
         RuleSet rs = ruleSets.registry().select(request.benefit(), request.legalDate());
-        return evaluate(rs, request);
+        return evaluate(rs, modulesInForce(ruleSets.registry(), rs, request.legalDate()), request);
     }
 
-    /** Evaluates under the given ruleset version (used by replay). */
-    public Evaluation evaluate(RuleSet rs, EvaluationRequest request) {
-        return run(evaluator, rs, request);
+    /** Evaluates under the given ruleset and module versions (used by replay). */
+    public Evaluation evaluate(RuleSet rs, List<RuleSet> modules, EvaluationRequest request) {
+        return run(evaluator, rs, modules, request);
     }
 
-    /** The evaluation itself, without CDI (golden-case tests and tools use it directly). */
-    public static Evaluation run(RuleEvaluator evaluator, RuleSet rs, EvaluationRequest request) {
+    /** The module versions in force on the legal date for the modules a benefit's manifest lists. */
+    public static List<RuleSet> modulesInForce(RuleSetRegistry registry, RuleSet rs, LocalDate legalDate) {
+        List<RuleSet> out = new ArrayList<>();
+        for (String m : rs.manifest().modules()) {
+            out.add(registry.select(m, legalDate));
+        }
+        return out;
+    }
+
+    /** Selection plus evaluation without CDI (golden-case tests, benchmarks, tools). */
+    public static Evaluation run(RuleEvaluator evaluator, RuleSetRegistry registry, EvaluationRequest request) {
         RequestValidator.validate(request);
+        RuleSet rs = registry.select(request.benefit(), request.legalDate());
+        return run(evaluator, rs, modulesInForce(registry, rs, request.legalDate()), request);
+    }
+
+    /** The evaluation itself, without CDI. */
+    public static Evaluation run(RuleEvaluator evaluator, RuleSet rs, List<RuleSet> modules, EvaluationRequest request) {
+        RequestValidator.validate(request);
+        if (rs.manifest().kind() != RuleSetManifest.Kind.BENEFIT) {
+            throw new NoRuleSetException(rs.benefit(), request.legalDate(), rs.benefit() + " is a module, not a benefit");
+        }
+        RequestValidator.validateFor(rs, request);
         EngineResult r;
         try {
-            r = evaluator.evaluate(rs, request.legalDate(), request.wniosek());
+            r = evaluator.evaluate(rs, modules, request.legalDate(), request.wniosek());
         } catch (EngineException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new EngineException(rs.id() + ": rules failed at run time: " + e.getMessage(), e);
         }
-        return new Evaluation(rs.benefit(), rs.id(), rs.version().toString(), rs.sha256(), request.legalDate(),
+        List<Evaluation.ModuleUse> used = modules.stream()
+                .map(m -> new Evaluation.ModuleUse(m.id(), m.sha256())).toList();
+        return new Evaluation(rs.benefit(), rs.id(), rs.version().toString(), rs.sha256(), request.legalDate(), used,
                 r.outcome(), AmountsMapper.map(r), r.keyFigures(), r.steps(), r.firedRules());
     }
 }

@@ -52,14 +52,23 @@ public class ReplayService {
             throw new IllegalStateException("Stored request of decision " + id + " cannot be read", e);
         }
         RuleSet rs;
+        List<RuleSet> modules = new java.util.ArrayList<>();
         if (against == Against.STORED) {
             rs = ruleSets.registry().find(r.benefit, r.rulesetVersion).orElseThrow(() -> new NoRuleSetException(
                     r.benefit, r.legalDate, "Ruleset " + r.rulesetId + " used by decision " + id + " is no longer available"));
+            for (JsonNode m : CanonicalJson.tree(r.resultJson).path("modules")) {
+                String mid = m.path("rulesetId").asText();
+                String[] parts = mid.split("/");
+                modules.add(ruleSets.registry().find(parts[0], LocalDate.parse(parts[1])).orElseThrow(() ->
+                        new NoRuleSetException(parts[0], r.legalDate, "Module " + mid + " used by decision " + id
+                                + " is no longer available")));
+            }
         } else {
             LocalDate date = on != null ? on : LocalDate.now(clock);
             rs = ruleSets.registry().select(r.benefit, date);
+            modules = EvaluationService.modulesInForce(ruleSets.registry(), rs, date);
         }
-        Evaluation e = evaluations.evaluate(rs, request);
+        Evaluation e = evaluations.evaluate(rs, modules, request);
         String json = CanonicalJson.write(e);
         boolean identical = json.equals(r.resultJson);
         List<JsonDiff.Difference> diff = identical ? List.of()

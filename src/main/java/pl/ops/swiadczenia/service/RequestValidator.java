@@ -51,19 +51,13 @@ public final class RequestValidator {
             if (w.getDataZlozenia().isBefore(EARLIEST)) {
                 e.add(new FieldError("wniosek.dataZlozenia", "must not be before " + EARLIEST));
             }
-            if (r.legalDate() != null && r.legalDate().isBefore(w.getDataZlozenia().withDayOfMonth(1))) {
-                e.add(new FieldError("legalDate", "must not be before the month the application was filed ("
-                        + w.getDataZlozenia() + "): entitlement is established from the filing month at the earliest"));
-            }
         }
-        BigDecimal d = w.getDochodRodzinyRokBazowy();
-        if (d == null) {
-            e.add(new FieldError("wniosek.dochodRodzinyRokBazowy", "is required (family income in the base year, PLN)"));
-        } else if (d.signum() < 0) {
+        BigDecimal d = w.getDochodRodzinyRokBazowy();   // required only by income-tested benefits: see validateFor
+        if (d != null && d.signum() < 0) {
             e.add(new FieldError("wniosek.dochodRodzinyRokBazowy", "must not be negative"));
-        } else if (d.compareTo(MAX_AMOUNT) > 0) {
+        } else if (d != null && d.compareTo(MAX_AMOUNT) > 0) {
             e.add(new FieldError("wniosek.dochodRodzinyRokBazowy", "must not exceed " + MAX_AMOUNT));
-        } else if (d.stripTrailingZeros().scale() > 2) {
+        } else if (d != null && d.stripTrailingZeros().scale() > 2) {
             e.add(new FieldError("wniosek.dochodRodzinyRokBazowy", "must have at most 2 decimal places (grosze)"));
         }
         List<CzlonekRodziny> cz = w.getCzlonkowieRodziny();
@@ -140,6 +134,31 @@ public final class RequestValidator {
                     e.add(new FieldError(p + ".miesiaceZatrudnieniaPrzedUrlopem", "must be between 0 and 1000"));
                 }
             }
+        }
+        for (var sekcja : w.sekcje().entrySet()) {
+            for (var b : sekcja.getValue().bledy("wniosek." + sekcja.getKey(), w)) {
+                e.add(new FieldError(b.pole(), b.komunikat()));
+            }
+        }
+        if (!e.isEmpty()) {
+            throw new InvalidRequestException(e);
+        }
+    }
+
+    /** The input requirements a benefit's manifest declares (checked once its version is selected). */
+    public static void validateFor(pl.ops.swiadczenia.ruleset.RuleSet rs, EvaluationRequest r) {
+        List<FieldError> e = new ArrayList<>();
+        Wniosek w = r.wniosek();
+        var input = rs.manifest().input();
+        if (input.requiresIncome() && w.getDochodRodzinyRokBazowy() == null) {
+            e.add(new FieldError("wniosek.dochodRodzinyRokBazowy",
+                    "is required for " + rs.benefit() + " (family income in the base year, PLN)"));
+        }
+        if (input.legalDateNotBeforeFilingMonth() && w.getDataZlozenia() != null
+                && r.legalDate().isBefore(w.getDataZlozenia().withDayOfMonth(1))) {
+            e.add(new FieldError("legalDate", "must not be before the month the application was filed ("
+                    + w.getDataZlozenia() + "): for " + rs.benefit()
+                    + " entitlement is established from the filing month at the earliest"));
         }
         if (!e.isEmpty()) {
             throw new InvalidRequestException(e);

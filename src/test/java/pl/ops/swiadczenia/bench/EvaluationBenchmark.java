@@ -13,14 +13,14 @@ import pl.ops.swiadczenia.decyzja.Evaluation;
 import pl.ops.swiadczenia.engine.RuleEvaluator;
 import pl.ops.swiadczenia.golden.GoldenCase;
 import pl.ops.swiadczenia.ruleset.RuleCompiler;
-import pl.ops.swiadczenia.ruleset.RuleSet;
 import pl.ops.swiadczenia.ruleset.RuleSetLoader;
 import pl.ops.swiadczenia.service.CanonicalJson;
 import pl.ops.swiadczenia.service.EvaluationRequest;
 import pl.ops.swiadczenia.service.EvaluationService;
 
 /**
- * Speed of one evaluation (new session, all rules, explanation, canonical JSON) and of compiling one version.
+ * Speed of one evaluation (shared income module + benefit: new sessions, all rules, explanation, canonical JSON)
+ * and of compiling one version.
  * Inputs are golden cases: W2 (złotówka za złotówkę) and the richest case of dodatki.yaml.
  */
 @State(Scope.Benchmark)
@@ -28,16 +28,14 @@ import pl.ops.swiadczenia.service.EvaluationService;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class EvaluationBenchmark {
     private final RuleEvaluator evaluator = new RuleEvaluator();
-    private RuleSet v2016;
-    private RuleSet v2016Nov;
+    private pl.ops.swiadczenia.ruleset.RuleSetRegistry registry;
     private EvaluationRequest w2;
     private EvaluationRequest large;
 
     @Setup
     public void setUp() throws Exception {
-        RuleSetLoader loader = new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL));
-        v2016 = loader.load(Path.of("rules/zasilek_rodzinny/2016-01-01"));
-        v2016Nov = loader.load(Path.of("rules/zasilek_rodzinny/2016-11-01"));
+        registry = pl.ops.swiadczenia.ruleset.RuleSetRegistry.load(Path.of("rules"),
+                new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL)));
         var cases = GoldenCase.load(Path.of("test-cases/zasilek_rodzinny"));
         w2 = CanonicalJson.MAPPER.treeToValue(cases.stream().filter(c -> c.name().startsWith("W2 ")).findFirst()
                 .orElseThrow().input(), EvaluationRequest.class);
@@ -50,19 +48,19 @@ public class EvaluationBenchmark {
 
     @Benchmark
     public String evaluateW2ToCanonicalJson() {
-        Evaluation e = EvaluationService.run(evaluator, v2016, w2);
+        Evaluation e = EvaluationService.run(evaluator, registry, w2);
         return CanonicalJson.write(e);
     }
 
     @Benchmark
     public Evaluation evaluateLargestFamily() {
-        return EvaluationService.run(evaluator, v2016Nov, large);
+        return EvaluationService.run(evaluator, registry, large);
     }
 
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public RuleSet compileOneVersion() {
+    public pl.ops.swiadczenia.ruleset.RuleSet compileOneVersion() {
         return new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL))
                 .load(Path.of("rules/zasilek_rodzinny/2016-11-01"));
     }
