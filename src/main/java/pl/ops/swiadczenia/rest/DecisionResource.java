@@ -47,6 +47,8 @@ public class DecisionResource {
     ReplayService replays;
     @Inject
     DecisionRecordRepository repository;
+    @Inject
+    pl.ops.swiadczenia.service.BatchService batches;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -68,6 +70,42 @@ public class DecisionResource {
         DecisionRecord r = decisions.decide(request, body);
         return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build())
                 .entity(DecisionService.render(r)).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decide one household for several benefits",
+            description = "Each listed benefit is decided and stored as its own decision (replayable on its own). With no "
+                    + "benefits listed: every benefit in force on its legal date is evaluated, granted ones are stored, the "
+                    + "others are reported in notDecided with the reason. A benefit whose input is incomplete is reported, "
+                    + "not fatal for the others.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = pl.ops.swiadczenia.service.BatchRequest.class)))
+    @APIResponse(responseCode = "201", description = "Decisions stored (and benefits not decided, with reasons)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input; each bad field is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response decideBatch(String body) {
+        pl.ops.swiadczenia.service.BatchRequest b = RequestJson.read(body, pl.ops.swiadczenia.service.BatchRequest.class);
+        if (b.wniosek() != null && b.legalDate() != null) {
+            // structural checks of the shared application (benefit-specific ones are reported per benefit)
+            pl.ops.swiadczenia.service.RequestValidator.validate(
+                    new EvaluationRequest("batch", b.legalDate(), b.caseReference(), b.wniosek()));
+        }
+        pl.ops.swiadczenia.service.BatchService.Result res = batches.decide(b);
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode ds = out.putArray("decisions");
+        res.decisions().forEach(r -> ds.add(DecisionService.render(r)));
+        out.set("notDecided", pl.ops.swiadczenia.service.CanonicalJson.MAPPER.valueToTree(res.notDecided()));
+        return Response.status(201).entity(out).build();
+    }
+
+    /** OpenAPI shape of a batch answer. */
+    @Schema(name = "DecisionBatch")
+    public static class BatchView {
+        public List<DecisionView> decisions;
+        public List<pl.ops.swiadczenia.service.BatchService.NotDecided> notDecided;
     }
 
     @GET

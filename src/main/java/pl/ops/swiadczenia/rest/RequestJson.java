@@ -26,11 +26,15 @@ final class RequestJson {
     }
 
     static EvaluationRequest read(String body) {
+        return read(body, EvaluationRequest.class);
+    }
+
+    static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw new InvalidRequestException(List.of(new FieldError("$", "request body is required")));
         }
         try {
-            return STRICT.readValue(body, EvaluationRequest.class);
+            return STRICT.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidRequestException(List.of(new FieldError(path(e), "unknown field")));
         } catch (InvalidFormatException e) {

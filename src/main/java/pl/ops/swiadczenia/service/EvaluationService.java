@@ -63,6 +63,11 @@ public class EvaluationService {
         } catch (EngineException e) {
             throw e;
         } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof pl.ops.swiadczenia.fakty.BrakWartosciPrawnej b) {
+                    throw new NoRuleSetException(rs.benefit(), request.legalDate(), b.getMessage());
+                }
+            }
             throw new EngineException(rs.id() + ": rules failed at run time: " + e.getMessage(), e);
         }
         List<Evaluation.ModuleUse> used = modules.stream()

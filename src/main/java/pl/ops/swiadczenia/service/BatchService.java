@@ -1,0 +1,88 @@
+package pl.ops.swiadczenia.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import pl.ops.swiadczenia.audit.DecisionRecord;
+import pl.ops.swiadczenia.decyzja.Evaluation;
+import pl.ops.swiadczenia.decyzja.Outcome;
+import pl.ops.swiadczenia.ruleset.NoRuleSetException;
+import pl.ops.swiadczenia.ruleset.RuleSetManifest;
+
+/**
+ * Decides one household for several benefits. Each benefit becomes an ordinary request (stored with its own exact
+ * request JSON, so it replays on its own). A benefit that cannot be evaluated (missing input, no version in force)
+ * is reported, not fatal for the others.
+ */
+@ApplicationScoped
+public class BatchService {
+    @Inject
+    DecisionService decisions;
+    @Inject
+    EvaluationService evaluations;
+    @Inject
+    RuleSets ruleSets;
+
+    /** A benefit that was evaluated but not stored ("all that apply" keeps only granted ones), or not evaluated. */
+    public record NotDecided(String benefit, LocalDate legalDate, String reason, String outcome, List<FieldError> errors) {
+    }
+
+    /** Stored decisions and the benefits not decided. */
+    public record Result(List<DecisionRecord> decisions, List<NotDecided> notDecided) {
+    }
+
+    public Result decide(BatchRequest b) {
+        List<FieldError> errors = new ArrayList<>();
+        if (b.legalDate() == null) {
+            errors.add(new FieldError("legalDate", "is required (ISO date yyyy-MM-dd)"));
+        }
+        if (b.wniosek() == null) {
+            errors.add(new FieldError("wniosek", "is required"));
+        }
+        if (b.benefits() != null && b.benefits().size() > 50) {
+            errors.add(new FieldError("benefits", "must list at most 50 benefits"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        boolean all = b.benefits() == null || b.benefits().isEmpty();
+        List<String> benefits = new ArrayList<>();
+        if (all) {
+            for (String benefit : ruleSets.registry().benefits()) {
+                boolean isBenefit = ruleSets.registry().all().stream().anyMatch(rs -> rs.benefit().equals(benefit)
+                        && rs.manifest().kind() == RuleSetManifest.Kind.BENEFIT);
+                if (isBenefit) {
+                    benefits.add(benefit);
+                }
+            }
+        } else {
+            benefits.addAll(b.benefits().stream().distinct().toList());
+        }
+        Map<String, LocalDate> dates = b.legalDates() == null ? Map.of() : b.legalDates();
+        List<DecisionRecord> stored = new ArrayList<>();
+        List<NotDecided> other = new ArrayList<>();
+        for (String benefit : benefits) {
+            LocalDate date = dates.getOrDefault(benefit, b.legalDate());
+            EvaluationRequest r = new EvaluationRequest(benefit, date, b.caseReference(), b.wniosek());
+            try {
+                if (all) {
+                    Evaluation e = evaluations.evaluate(r);
+                    if (e.outcome() != Outcome.GRANTED) {
+                        String why = e.explanation().isEmpty() ? "" : e.explanation().get(e.explanation().size() - 1).textPl();
+                        other.add(new NotDecided(benefit, date, why, e.outcome().name(), List.of()));
+                        continue;
+                    }
+                }
+                stored.add(decisions.decide(r, CanonicalJson.write(r)));
+            } catch (InvalidRequestException ex) {
+                other.add(new NotDecided(benefit, date, "invalid input for this benefit", null, ex.errors()));
+            } catch (NoRuleSetException ex) {
+                other.add(new NotDecided(benefit, date, ex.getMessage(), null, List.of()));
+            }
+        }
+        return new Result(stored, other);
+    }
+}
