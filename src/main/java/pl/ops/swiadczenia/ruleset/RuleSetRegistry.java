@@ -38,18 +38,48 @@ public class RuleSetRegistry {
         if (!Files.isDirectory(root)) {
             throw new RuleSetException("Rules directory not found: " + r.root);
         }
-        for (Path versionDir : versionDirs(root)) {
-            String id = versionDir.getParent().getFileName() + "/" + versionDir.getFileName();
-            long t0 = System.nanoTime();
-            try {
-                RuleSet rs = loader.load(versionDir);
-                r.byBenefit.computeIfAbsent(rs.benefit(), b -> new TreeMap<>()).put(rs.version(), rs);
-                LOG.infof("Ruleset %s (%s) compiled in %d ms, sha256 %s", rs.id(), rs.manifest().status(),
-                        (System.nanoTime() - t0) / 1_000_000, rs.sha256());
-            } catch (RuntimeException e) {
-                r.failures.put(id, e.getMessage());
-                LOG.errorf("Ruleset %s is invalid and will not be used: %s", id, e.getMessage());
+        // versions compile independently: use the available cores, then register in a fixed order
+        List<Path> dirs = versionDirs(root);
+        int threads = Math.max(1, Math.min(dirs.size(),
+                Integer.getInteger("rules.compile.threads", Runtime.getRuntime().availableProcessors())));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Object>> results = new ArrayList<>();
+            for (Path versionDir : dirs) {
+                results.add(pool.submit(() -> {
+                    long t0 = System.nanoTime();
+                    try {
+                        RuleSet rs = loader.load(versionDir);
+                        LOG.infof("Ruleset %s (%s) compiled in %d ms, sha256 %s", rs.id(), rs.manifest().status(),
+                                (System.nanoTime() - t0) / 1_000_000, rs.sha256());
+                        return rs;
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
             }
+            for (int i = 0; i < dirs.size(); i++) {
+                Path versionDir = dirs.get(i);
+                String id = versionDir.getParent().getFileName() + "/" + versionDir.getFileName();
+                Object o;
+                try {
+                    o = results.get(i).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RuleSetException("Interrupted while compiling " + id, e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    o = e.getCause();
+                }
+                if (o instanceof RuleSet rs) {
+                    r.byBenefit.computeIfAbsent(rs.benefit(), b -> new TreeMap<>()).put(rs.version(), rs);
+                } else {
+                    String msg = o instanceof Throwable t ? String.valueOf(t.getMessage()) : String.valueOf(o);
+                    r.failures.put(id, msg);
+                    LOG.errorf("Ruleset %s is invalid and will not be used: %s", id, msg);
+                }
+            }
+        } finally {
+            pool.shutdown();
         }
         return r;
     }

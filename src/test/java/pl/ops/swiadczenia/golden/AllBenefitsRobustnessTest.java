@@ -32,7 +32,7 @@ class AllBenefitsRobustnessTest {
 
     @BeforeAll
     static void load() {
-        registry = RuleSetRegistry.load(Path.of("rules"), new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL)));
+        registry = pl.ops.swiadczenia.golden.TestRegistry.get();
     }
 
     private static final String[] HOUSEHOLDS = {

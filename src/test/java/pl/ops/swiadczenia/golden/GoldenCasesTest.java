@@ -28,7 +28,7 @@ class GoldenCasesTest {
 
     @BeforeAll
     static void load() {
-        registry = RuleSetRegistry.load(Path.of("rules"), new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL)));
+        registry = pl.ops.swiadczenia.golden.TestRegistry.get();
         if (ONLY.isBlank()) {
             assertThat(registry.failures()).isEmpty();
         } else {

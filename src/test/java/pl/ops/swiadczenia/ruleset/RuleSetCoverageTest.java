@@ -24,7 +24,7 @@ class RuleSetCoverageTest {
 
     @BeforeAll
     static void load() {
-        registry = RuleSetRegistry.load(Path.of("rules"), new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL)));
+        registry = pl.ops.swiadczenia.golden.TestRegistry.get();
         assertThat(registry.failures()).as("every version folder loads").isEmpty();
     }
 

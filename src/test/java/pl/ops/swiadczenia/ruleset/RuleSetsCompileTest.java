@@ -3,23 +3,30 @@ package pl.ops.swiadczenia.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import pl.ops.swiadczenia.golden.TestRegistry;
 
 /** Every version folder under rules/ loads and compiles against today's fact model (plain JUnit, no Quarkus). */
 class RuleSetsCompileTest {
 
     @TestFactory
     List<DynamicTest> everyVersionCompiles() {
-        RuleSetLoader loader = new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL));
+        RuleSetRegistry registry = TestRegistry.get();
         return RuleSetRegistry.versionDirs(Path.of("rules")).stream()
-                .map(dir -> DynamicTest.dynamicTest(dir.getParent().getFileName() + "/" + dir.getFileName(), () -> {
-                    RuleSet rs = loader.load(dir);
-                    assertThat(rs.sha256()).hasSize(64);
-                    assertThat(rs.rules()).isNotEmpty();
-                    assertThat(rs.rules()).allSatisfy(r -> assertThat(r.legalBasis().text()).contains("art."));
-                }))
+                .map(dir -> {
+                    String benefit = dir.getParent().getFileName().toString();
+                    String id = benefit + "/" + dir.getFileName();
+                    return DynamicTest.dynamicTest(id, () -> {
+                        assertThat(registry.failures()).as(id + " loads").doesNotContainKey(id);
+                        RuleSet rs = registry.find(benefit, LocalDate.parse(dir.getFileName().toString())).orElseThrow();
+                        assertThat(rs.sha256()).hasSize(64);
+                        assertThat(rs.rules()).isNotEmpty();
+                        assertThat(rs.rules()).allSatisfy(r -> assertThat(r.legalBasis().text()).containsPattern("(art\\.|§) ?\\d"));
+                    });
+                })
                 .toList();
     }
 }
