@@ -26,7 +26,7 @@ public record RuleSetManifest(
     public RuleSetManifest {
         kind = kind == null ? Kind.BENEFIT : kind;
         modules = modules == null ? List.of() : List.copyOf(modules);
-        input = input == null ? new Input(false, false) : input;
+        input = input == null ? new Input(false, false, null) : input;
     }
 
     /** A benefit is decided; a module (e.g. dochod_rodziny) is run first for the benefits that list it. */
@@ -41,10 +41,13 @@ public record RuleSetManifest(
      * @param requiresIncome the base-year family income (wniosek.dochodRodzinyRokBazowy) is required
      * @param legalDateNotBeforeFilingMonth the legal date is the first day of entitlement, which cannot precede the
      *                                      month of filing
+     * @param requiresSection the benefit-specific section of the application that must be present (its JSON name,
+     *                        e.g. "funduszAlimentacyjny"), or null
      */
     public record Input(
             @JsonProperty("requires_income") boolean requiresIncome,
-            @JsonProperty("legal_date_not_before_filing_month") boolean legalDateNotBeforeFilingMonth) {
+            @JsonProperty("legal_date_not_before_filing_month") boolean legalDateNotBeforeFilingMonth,
+            @JsonProperty("requires_section") String requiresSection) {
     }
 
     /** Lifecycle of a version: drafts are compiled and listed but never selected for decisions. */

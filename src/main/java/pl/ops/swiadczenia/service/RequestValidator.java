@@ -154,6 +154,9 @@ public final class RequestValidator {
             e.add(new FieldError("wniosek.dochodRodzinyRokBazowy",
                     "is required for " + rs.benefit() + " (family income in the base year, PLN)"));
         }
+        if (input.requiresSection() != null && !w.sekcje().containsKey(input.requiresSection())) {
+            e.add(new FieldError("wniosek." + input.requiresSection(), "is required for " + rs.benefit()));
+        }
         if (input.legalDateNotBeforeFilingMonth() && w.getDataZlozenia() != null
                 && r.legalDate().isBefore(w.getDataZlozenia().withDayOfMonth(1))) {
             e.add(new FieldError("legalDate", "must not be before the month the application was filed ("

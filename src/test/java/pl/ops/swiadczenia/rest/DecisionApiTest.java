@@ -294,6 +294,18 @@ class DecisionApiTest {
     }
 
     @Test
+    void shouldRequireTheBenefitsOwnSectionNamingIt() {
+        ObjectNode req = Requests.w2();
+        req.put("benefit", "swiadczenie_rodzicielskie");
+        req.put("legalDate", "2020-01-10");
+        ((ObjectNode) req.get("wniosek")).put("dataZlozenia", "2020-01-20");
+        given().contentType(ContentType.JSON).body(Requests.json(req))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("wniosek.swiadczenieRodzicielskie"));
+    }
+
+    @Test
     void shouldRejectApplicationWithoutApplicantOrWithLegalDateBeforeFiling() {
         ObjectNode w2 = Requests.w2();
         ((ObjectNode) w2.at("/wniosek/czlonkowieRodziny/0")).put("rola", "MALZONEK");
