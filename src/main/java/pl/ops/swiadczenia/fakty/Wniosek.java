@@ -25,6 +25,11 @@ public class Wniosek {
     private DaneFunduszuAlimentacyjnego funduszAlimentacyjny;
     private DaneSwiadczeniaWychowawczego swiadczenieWychowawcze;
     private DaneDobryStart dobryStart;
+    private DaneDodatkuMieszkaniowego dodatekMieszkaniowy;
+    private DaneDodatkuEnergetycznego dodatekEnergetyczny;
+    private DanePomocySpolecznej pomocSpoleczna;
+    private DaneStypendiumSzkolnego stypendiumSzkolne;
+    private DaneCzystegoPowietrza czystePowietrze;
 
     public Wniosek() {
     }
@@ -75,6 +80,22 @@ public class Wniosek {
     public DaneDobryStart getDobryStart() { return dobryStart; }
     public void setDobryStart(DaneDobryStart d) { this.dobryStart = d; }
 
+    /** Dodatek mieszkaniowy. */
+    public DaneDodatkuMieszkaniowego getDodatekMieszkaniowy() { return dodatekMieszkaniowy; }
+    public void setDodatekMieszkaniowy(DaneDodatkuMieszkaniowego d) { this.dodatekMieszkaniowy = d; }
+    /** Dodatek energetyczny. */
+    public DaneDodatkuEnergetycznego getDodatekEnergetyczny() { return dodatekEnergetyczny; }
+    public void setDodatekEnergetyczny(DaneDodatkuEnergetycznego d) { this.dodatekEnergetyczny = d; }
+    /** Zasiłki z pomocy społecznej (stały, okresowy, celowy). */
+    public DanePomocySpolecznej getPomocSpoleczna() { return pomocSpoleczna; }
+    public void setPomocSpoleczna(DanePomocySpolecznej d) { this.pomocSpoleczna = d; }
+    /** Stypendium szkolne i zasiłek szkolny. */
+    public DaneStypendiumSzkolnego getStypendiumSzkolne() { return stypendiumSzkolne; }
+    public void setStypendiumSzkolne(DaneStypendiumSzkolnego d) { this.stypendiumSzkolne = d; }
+    /** Zaświadczenie o dochodzie dla programu „Czyste Powietrze”. */
+    public DaneCzystegoPowietrza getCzystePowietrze() { return czystePowietrze; }
+    public void setCzystePowietrze(DaneCzystegoPowietrza d) { this.czystePowietrze = d; }
+
     /** The benefit-specific sections present in this application, with their JSON names. */
     public java.util.Map<String, SekcjaWniosku> sekcje() {
         java.util.Map<String, SekcjaWniosku> m = new java.util.LinkedHashMap<>();
@@ -88,6 +109,11 @@ public class Wniosek {
         m.put("funduszAlimentacyjny", funduszAlimentacyjny);
         m.put("swiadczenieWychowawcze", swiadczenieWychowawcze);
         m.put("dobryStart", dobryStart);
+        m.put("dodatekMieszkaniowy", dodatekMieszkaniowy);
+        m.put("dodatekEnergetyczny", dodatekEnergetyczny);
+        m.put("pomocSpoleczna", pomocSpoleczna);
+        m.put("stypendiumSzkolne", stypendiumSzkolne);
+        m.put("czystePowietrze", czystePowietrze);
         m.values().removeIf(java.util.Objects::isNull);
         return m;
     }
