@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import pl.ops.swiadczenia.audit.DecisionRecord;
 import pl.ops.swiadczenia.audit.DecisionRecordRepository;
+import pl.ops.swiadczenia.service.CanonicalJson;
 import pl.ops.swiadczenia.service.DecisionService;
 import pl.ops.swiadczenia.service.EvaluationRequest;
 import pl.ops.swiadczenia.service.FieldError;
@@ -69,7 +70,7 @@ public class DecisionResource {
         EvaluationRequest request = RequestJson.read(body);
         DecisionRecord r = decisions.decide(request, body);
         return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build())
-                .entity(DecisionService.render(r)).build();
+                .entity(CanonicalJson.write(DecisionService.render(r))).type(MediaType.APPLICATION_JSON).build();
     }
 
     @POST
@@ -97,8 +98,8 @@ public class DecisionResource {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode ds = out.putArray("decisions");
         res.decisions().forEach(r -> ds.add(DecisionService.render(r)));
-        out.set("notDecided", pl.ops.swiadczenia.service.CanonicalJson.MAPPER.valueToTree(res.notDecided()));
-        return Response.status(201).entity(out).build();
+        out.set("notDecided", CanonicalJson.MAPPER.valueToTree(res.notDecided()));
+        return Response.status(201).entity(CanonicalJson.write(out)).type(MediaType.APPLICATION_JSON).build();
     }
 
     /** OpenAPI shape of a batch answer. */
@@ -115,8 +116,24 @@ public class DecisionResource {
             schema = @Schema(implementation = DecisionView.class)))
     @APIResponse(responseCode = "404", description = "No such decision",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ObjectNode get(@PathParam("id") String id) {
-        return DecisionService.render(decisions.get(id));
+    public String get(@PathParam("id") String id) {
+        return CanonicalJson.write(DecisionService.render(decisions.get(id)));
+    }
+
+    @GET
+    @Path("/{id}/document")
+    @Produces("text/html;charset=UTF-8")
+    @Operation(summary = "A stored decision as a printable document (HTML, Polish)",
+            description = "Header, outcome, key figures, payable amounts and every explanation step with its legal basis; "
+                    + "for zaswiadczenie_czyste_powietrze this is the income certificate.")
+    @APIResponse(responseCode = "200", description = "Printable HTML", content = @Content(mediaType = "text/html"))
+    @APIResponse(responseCode = "404", description = "No such decision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String document(@PathParam("id") String id) {
+        DecisionRecord r = decisions.get(id);
+        String title = ("zaswiadczenie_czyste_powietrze".equals(r.benefit)
+                ? "Zaświadczenie o przeciętnym miesięcznym dochodzie" : "Decyzja") + " – " + r.benefit;
+        return DecisionDocument.html(DecisionService.render(r), title);
     }
 
     @GET
@@ -125,7 +142,7 @@ public class DecisionResource {
             schema = @Schema(implementation = DecisionPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid query parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ObjectNode search(
+    public String search(
             @Parameter(description = "Benefit identifier, e.g. zasilek_rodzinny") @QueryParam("benefit") String benefit,
             @Parameter(description = "Legal date from (inclusive), yyyy-MM-dd") @QueryParam("from") String from,
             @Parameter(description = "Legal date to (inclusive), yyyy-MM-dd") @QueryParam("to") String to,
@@ -154,7 +171,7 @@ public class DecisionResource {
         out.put("size", s);
         out.put("total", res.total());
         out.put("totalPages", (res.total() + s - 1) / s);
-        return out;
+        return CanonicalJson.write(out);
     }
 
     @POST
@@ -169,7 +186,7 @@ public class DecisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The ruleset needed is not available",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReplayService.Replay replay(@PathParam("id") String id,
+    public String replay(@PathParam("id") String id,
             @Parameter(description = "stored (default) or current") @QueryParam("against") String against,
             @Parameter(description = "With against=current: use the version in force on this date instead of today") @QueryParam("on") String on) {
         List<FieldError> errors = new ArrayList<>();
@@ -188,7 +205,7 @@ public class DecisionResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return replays.replay(id, a, d);
+        return CanonicalJson.write(replays.replay(id, a, d));
     }
 
     /** OpenAPI shape of a stored decision (the body is rendered from the stored JSON). */
@@ -203,6 +220,8 @@ public class DecisionResource {
         public String rulesetVersion;
         public String rulesetSha256;
         public LocalDate legalDate;
+        @Schema(description = "Shared rulesets (e.g. dochod_rodziny) run before the benefit, with their hashes")
+        public List<pl.ops.swiadczenia.decyzja.Evaluation.ModuleUse> modules;
         public pl.ops.swiadczenia.decyzja.Outcome outcome;
         public pl.ops.swiadczenia.decyzja.Amounts amounts;
         public java.util.Map<String, Object> keyFigures;

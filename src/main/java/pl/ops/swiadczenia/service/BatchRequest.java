@@ -12,8 +12,8 @@ import pl.ops.swiadczenia.fakty.Wniosek;
  */
 @Schema(name = "DecisionBatchRequest", description = "One application evaluated for several benefits")
 public record BatchRequest(
-        @Schema(description = "Benefits to decide. Omitted or empty: every benefit with a released version in force on "
-                + "its legal date; then only granted decisions are stored and the others are reported as not entitled.")
+        @Schema(description = "Benefits to decide. Omitted or empty: every benefit is tried on its legal date; granted "
+                + "decisions are stored, the others (refused, not in force, incomplete input) are reported in notDecided.")
         List<String> benefits,
         @Schema(description = "Legal date used for every benefit unless legalDates names another one", required = true)
         LocalDate legalDate,

@@ -68,15 +68,13 @@ public class BatchService {
             LocalDate date = dates.getOrDefault(benefit, b.legalDate());
             EvaluationRequest r = new EvaluationRequest(benefit, date, b.caseReference(), b.wniosek());
             try {
-                if (all) {
-                    Evaluation e = evaluations.evaluate(r);
-                    if (e.outcome() != Outcome.GRANTED) {
-                        String why = e.explanation().isEmpty() ? "" : e.explanation().get(e.explanation().size() - 1).textPl();
-                        other.add(new NotDecided(benefit, date, why, e.outcome().name(), List.of()));
-                        continue;
-                    }
+                Evaluation e = evaluations.evaluate(r);
+                if (all && e.outcome() != Outcome.GRANTED) {
+                    String why = e.explanation().isEmpty() ? "" : e.explanation().get(e.explanation().size() - 1).textPl();
+                    other.add(new NotDecided(benefit, date, why, e.outcome().name(), List.of()));
+                    continue;
                 }
-                stored.add(decisions.decide(r, CanonicalJson.write(r)));
+                stored.add(decisions.store(r, CanonicalJson.write(r), e));
             } catch (InvalidRequestException ex) {
                 other.add(new NotDecided(benefit, date, "invalid input for this benefit", null, ex.errors()));
             } catch (NoRuleSetException ex) {

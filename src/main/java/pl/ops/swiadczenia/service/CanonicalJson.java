@@ -22,6 +22,8 @@ public final class CanonicalJson {
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+            // keep 1406.60 as 1406.60 in trees (Jackson strips trailing zeros of DecimalNode by default)
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .build();
 
     private CanonicalJson() {

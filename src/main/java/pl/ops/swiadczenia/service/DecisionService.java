@@ -31,7 +31,11 @@ public class DecisionService {
 
     /** Evaluates and stores; returns the stored record. */
     public DecisionRecord decide(EvaluationRequest request, String rawRequestJson) {
-        Evaluation e = evaluations.evaluate(request);
+        return store(request, rawRequestJson, evaluations.evaluate(request));
+    }
+
+    /** Stores an evaluation just made for this request. */
+    public DecisionRecord store(EvaluationRequest request, String rawRequestJson, Evaluation e) {
         DecisionRecord r = new DecisionRecord();
         r.id = UUID.randomUUID();
         r.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);

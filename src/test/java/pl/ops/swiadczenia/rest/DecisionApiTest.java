@@ -91,6 +91,12 @@ class DecisionApiTest {
         String read = given().when().get("/api/v1/decisions/" + id).then().statusCode(200).extract().asString();
         assertThat(read).isEqualTo(posted);
 
+        String doc = given().when().get("/api/v1/decisions/" + id + "/document")
+                .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+        assertThat(doc).contains("PRZYZNANO", "702,00 zł przekracza kryterium 674,00 zł o 28,00 zł",
+                "art. 5 ust. 3", "zasilek_rodzinny/2016-01-01", "1406.60");
+        given().when().get("/api/v1/decisions/" + id + "/document?x=<script>").then().statusCode(200);
+
         given().when().post("/api/v1/decisions/" + id + "/replay")
                 .then().statusCode(200)
                 .body("status", equalTo("IDENTICAL"))
@@ -401,6 +407,8 @@ class DecisionApiTest {
                 .body(containsString("\"/api/v1/decisions\""))
                 .body(containsString("\"/api/v1/decisions/{id}\""))
                 .body(containsString("\"/api/v1/decisions/{id}/replay\""))
+                .body(containsString("\"/api/v1/decisions/{id}/document\""))
+                .body(containsString("\"/api/v1/decisions/batch\""))
                 .body(containsString("\"/api/v1/evaluations\""))
                 .body(containsString("\"/api/v1/rulesets\""))
                 .body(containsString("\"/api/v1/rulesets/{benefit}/{version}\""))
