@@ -44,6 +44,13 @@ class WorkedExamplesApiTest {
             JsonNode replay = CanonicalJson.tree(given().when().post("/api/v1/decisions/" + d.get("id").asText() + "/replay")
                     .then().statusCode(200).extract().asString());
             assertThat(replay.get("status").asText()).isEqualTo("IDENTICAL");
+            // every decision also prints: the certificate / decision document in Polish with its legal basis
+            String doc = given().when().get("/api/v1/decisions/" + d.get("id").asText() + "/document")
+                    .then().statusCode(200).extract().asString();
+            assertThat(doc).contains("Uzasadnienie", "Podstawa prawna", d.get("rulesetId").asText());
+            if ("zaswiadczenie_czyste_powietrze".equals(d.get("benefit").asText())) {
+                assertThat(doc).contains("Zaświadczenie o przeciętnym miesięcznym dochodzie");
+            }
         })).toList();
     }
 }
