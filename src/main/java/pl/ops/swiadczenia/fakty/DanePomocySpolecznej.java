@@ -250,4 +250,14 @@ public class DanePomocySpolecznej implements SekcjaWniosku {
             out.add(new BladPola(pole, "must not be negative"));
         }
     }
+
+    /** The amount of a zasiłek celowy is the caseworker's decision (art. 39, 41): it must be given for that benefit. */
+    @Override
+    public List<BladPola> bledyDla(String swiadczenie, String sciezka, Wniosek wniosek) {
+        if ("zasilek_celowy".equals(swiadczenie) && kwotaZasilkuCelowego == null) {
+            return List.of(new BladPola(sciezka + ".kwotaZasilkuCelowego",
+                    "is required for zasilek_celowy: the act leaves the amount to the decision (art. 39, 41)"));
+        }
+        return List.of();
+    }
 }

@@ -154,6 +154,11 @@ public final class RequestValidator {
             e.add(new FieldError("wniosek.dochodRodzinyRokBazowy",
                     "is required for " + rs.benefit() + " (family income in the base year, PLN)"));
         }
+        for (var sekcja : w.sekcje().entrySet()) {
+            for (var b : sekcja.getValue().bledyDla(rs.benefit(), "wniosek." + sekcja.getKey(), w)) {
+                e.add(new FieldError(b.pole(), b.komunikat()));
+            }
+        }
         if (input.requiresSection() != null && !w.sekcje().containsKey(input.requiresSection())) {
             e.add(new FieldError("wniosek." + input.requiresSection(), "is required for " + rs.benefit()));
         }

@@ -312,6 +312,21 @@ class DecisionApiTest {
     }
 
     @Test
+    void shouldRequireTheZasilekCelowyAmountForThatBenefitOnly() throws Exception {
+        JsonNode golden = pl.ops.swiadczenia.golden.GoldenCase.load(java.nio.file.Path.of("test-cases/zasilek_celowy")).get(0).input();
+        ObjectNode req = golden.deepCopy();
+        ((ObjectNode) req.at("/wniosek/pomocSpoleczna")).remove("kwotaZasilkuCelowego");
+        given().contentType(ContentType.JSON).body(Requests.json(req))
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("wniosek.pomocSpoleczna.kwotaZasilkuCelowego"));
+        req.put("benefit", "zasilek_okresowy");
+        given().contentType(ContentType.JSON).body(Requests.json(req))
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(200);
+    }
+
+    @Test
     void shouldRejectApplicationWithoutApplicantOrWithLegalDateBeforeFiling() {
         ObjectNode w2 = Requests.w2();
         ((ObjectNode) w2.at("/wniosek/czlonkowieRodziny/0")).put("rola", "MALZONEK");
