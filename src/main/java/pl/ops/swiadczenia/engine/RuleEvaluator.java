@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import pl.ops.swiadczenia.decyzja.ExplanationStep;
 import pl.ops.swiadczenia.decyzja.LegalCitation;
