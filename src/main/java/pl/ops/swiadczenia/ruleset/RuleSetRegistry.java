@@ -58,17 +58,31 @@ public class RuleSetRegistry {
                     }
                 }));
             }
+            List<Object> outcomes = new ArrayList<>();
+            for (int i = 0; i < dirs.size(); i++) {
+                try {
+                    outcomes.add(results.get(i).get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RuleSetException("Interrupted while compiling " + dirs.get(i), e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
             for (int i = 0; i < dirs.size(); i++) {
                 Path versionDir = dirs.get(i);
                 String id = versionDir.getParent().getFileName() + "/" + versionDir.getFileName();
-                Object o;
-                try {
-                    o = results.get(i).get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new RuleSetException("Interrupted while compiling " + id, e);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    o = e.getCause();
+                Object o = outcomes.get(i);
+                if (o instanceof RuntimeException e) {
+                    // concurrent Drools builds have shown rare internal errors (e.g. IndexOutOfBounds in the
+                    // executable-model build); every failed folder is built once more alone, after the pool is
+                    // done, so only a folder that fails on its own is reported invalid
+                    LOG.warnf("Ruleset %s failed to build in parallel (%s); building it again alone", id, e.toString());
+                    try {
+                        o = loader.load(versionDir);
+                    } catch (RuntimeException again) {
+                        o = again;
+                    }
                 }
                 if (o instanceof RuleSet rs) {
                     r.byBenefit.computeIfAbsent(rs.benefit(), b -> new TreeMap<>()).put(rs.version(), rs);
