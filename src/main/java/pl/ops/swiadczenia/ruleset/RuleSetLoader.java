@@ -62,56 +62,141 @@ public class RuleSetLoader {
         return "reguly." + benefit + ".v" + version.toString().replace('-', '_');
     }
 
+    /** Loads a folder or throws {@link RuleSetException} listing every error (file:line: problem). */
     public RuleSet load(Path dir) {
-        String benefit = dir.getParent().getFileName().toString();
+        Analysis a = analyse(dir);
+        if (!a.ok()) {
+            throw new RuleSetException(a.id() + ": " + String.join("\n", a.errors().stream().map(Finding::format).toList()));
+        }
+        return a.ruleSet();
+    }
+
+    /**
+     * Everything the loader checks, collected rather than stopping at the first problem; the compiled version when
+     * there is no error.
+     */
+    public record Analysis(String id, String sha256, RuleSetManifest manifest, List<Finding> findings, RuleSet ruleSet) {
+        public boolean ok() {
+            return ruleSet != null && findings.stream().noneMatch(Finding::isError);
+        }
+
+        public List<Finding> errors() {
+            return findings.stream().filter(Finding::isError).toList();
+        }
+    }
+
+    public Analysis analyse(Path dir) {
+        List<Finding> f = new ArrayList<>();
+        String benefit = dir.toAbsolutePath().normalize().getParent().getFileName().toString();
         LocalDate version;
         try {
             version = LocalDate.parse(dir.getFileName().toString());
         } catch (RuntimeException e) {
-            throw new RuleSetException("Version folder name must be an ISO date (yyyy-MM-dd): " + dir);
+            f.add(Finding.error("structure", null, null, "version folder name must be an ISO date (yyyy-MM-dd): " + dir));
+            return new Analysis(benefit + "/" + dir.getFileName(), null, null, f, null);
         }
         String id = RuleSet.idOf(benefit, version);
-        RuleSetManifest manifest = readManifest(dir.resolve(MANIFEST), id);
-        check(benefit.equals(manifest.benefit()), id, "manifest benefit '" + manifest.benefit() + "' differs from folder");
-        check(version.equals(manifest.version()), id, "manifest version differs from folder name");
-        check(version.equals(manifest.effectiveFrom()), id, "effective_from must equal the folder date");
-        check(manifest.status() != null, id, "status (draft|released) is required");
-        check(manifest.legalBasis() != null && !manifest.legalBasis().isEmpty(), id, "legal_basis is required");
-        check(manifest.summary() != null && !manifest.summary().isBlank(), id, "summary is required");
-        Map<String, RuleSetManifest.Act> acts = new LinkedHashMap<>();
-        for (RuleSetManifest.Act a : manifest.legalBasis()) {
-            check(a.id() != null && a.title() != null && a.citeAs() != null && a.officialJournal() != null, id,
-                    "each legal_basis entry needs id, title, cite_as and official_journal");
-            acts.put(a.id(), a);
+        String sha = Files.isDirectory(dir) ? sha256(dir) : null;
+        if (sha == null) {
+            f.add(Finding.error("structure", null, null, "folder not found: " + dir));
+            return new Analysis(id, null, null, f, null);
         }
-        Map<String, Parametr> parameters = readParameters(dir.resolve(PARAMETERS), id);
+        String manifestText = read(dir.resolve(MANIFEST));
+        RuleSetManifest manifest = readManifest(manifestText, f);
+        Map<String, RuleSetManifest.Act> acts = new LinkedHashMap<>();
+        boolean released = false;
+        if (manifest != null) {
+            released = manifest.status() == RuleSetManifest.Status.RELEASED;
+            need(f, benefit.equals(manifest.benefit()), MANIFEST, manifestText, "benefit:",
+                    "benefit '" + manifest.benefit() + "' differs from the folder '" + benefit + "'");
+            need(f, version.equals(manifest.version()), MANIFEST, manifestText, "version:",
+                    "version differs from the folder name " + version);
+            need(f, version.equals(manifest.effectiveFrom()), MANIFEST, manifestText, "effective_from:",
+                    "effective_from must equal the folder date " + version);
+            need(f, manifest.effectiveTo() == null || !manifest.effectiveTo().isBefore(version), MANIFEST,
+                    manifestText, "effective_to:", "effective_to is before effective_from");
+            need(f, manifest.status() != null, MANIFEST, manifestText, "status:", "status (draft|released) is required");
+            need(f, manifest.legalBasis() != null && !manifest.legalBasis().isEmpty(), MANIFEST, manifestText,
+                    "legal_basis:", "legal_basis is required");
+            need(f, manifest.summary() != null && !manifest.summary().isBlank(), MANIFEST, manifestText, "summary:",
+                    "summary (Polish: what this version changes) is required");
+            if (manifest.legalBasis() != null) {
+                for (RuleSetManifest.Act a : manifest.legalBasis()) {
+                    need(f, a.id() != null && a.title() != null && a.citeAs() != null && a.officialJournal() != null,
+                            MANIFEST, manifestText, "id: " + a.id(),
+                            "each legal_basis entry needs id, title, cite_as and official_journal");
+                    if (a.id() != null) {
+                        acts.put(a.id(), a);
+                    }
+                }
+            }
+        }
+        Map<String, Parametr> parameters = readParameters(dir.resolve(PARAMETERS), f, released);
 
         Map<String, String> drl = new TreeMap<>();
+        Map<String, String> generatedFrom = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-                if (f.getFileName().toString().endsWith(".drl")) {
-                    drl.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+            for (Path p : files.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".drl")) {
+                    drl.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                } else if (name.endsWith(DecisionTables.SUFFIX)) {
+                    DecisionTables.Converted c = DecisionTables.convert(name, Files.readString(p, StandardCharsets.UTF_8));
+                    f.addAll(c.findings());
+                    if (c.drl() != null) {
+                        String generated = name + ".drl";
+                        drl.put(generated, c.drl());
+                        generatedFrom.put(generated, name);
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        check(!drl.isEmpty(), id, "no .drl files");
+        if (drl.isEmpty() && generatedFrom.isEmpty()) {
+            f.add(Finding.error("structure", null, null, "no .drl files (nor *.drl.csv decision tables)"));
+        }
         String pkg = packageFor(benefit, version);
         for (Map.Entry<String, String> e : drl.entrySet()) {
-            Matcher m = PACKAGE.matcher(e.getValue());
-            check(m.find() && m.group(1).equals(pkg), id, e.getKey() + " must declare 'package " + pkg + ";'");
-            Matcher u = PARAM_USE.matcher(e.getValue());
-            while (u.find()) {
-                check(parameters.containsKey(u.group(2)), id,
-                        e.getKey() + " uses parameter '" + u.group(2) + "' that parameters.yaml does not define");
+            String file = generatedFrom.getOrDefault(e.getKey(), e.getKey());
+            boolean table = generatedFrom.containsKey(e.getKey());
+            String text = e.getValue();
+            Matcher m = PACKAGE.matcher(text);
+            if (!m.find() || !m.group(1).equals(pkg)) {
+                f.add(Finding.error("structure", file, m.find(0) ? lineOf(text, m.start()) : 1,
+                        (table ? "RuleSet cell" : "package") + " must be '" + pkg + "' (folder " + id + ")"));
             }
-            check(!e.getValue().contains("date-effective") && !e.getValue().contains("date-expires"), id,
-                    e.getKey() + ": date-effective/date-expires are forbidden; the version folder carries validity");
+            Matcher u = PARAM_USE.matcher(text);
+            while (u.find()) {
+                if (!parameters.containsKey(u.group(2))) {
+                    f.add(Finding.error("parameters", file, table ? null : lineOf(text, u.start()), "uses parameter '"
+                            + u.group(2) + "' that parameters.yaml does not define"));
+                }
+            }
+            Matcher d = Pattern.compile("date-(effective|expires)").matcher(text);
+            while (d.find()) {
+                f.add(Finding.error("structure", file, table ? null : lineOf(text, d.start()),
+                        "date-effective/date-expires are forbidden: the version folder carries legal validity"));
+            }
+            if (!table) {
+                f.addAll(LegalNumbers.scan(file, text, released ? Finding.Severity.WARNING : Finding.Severity.ERROR));
+            }
+        }
+        if (drl.isEmpty() || manifest == null) {
+            return new Analysis(id, sha, manifest, List.copyOf(f), null);
         }
 
-        String sha = sha256(dir);
-        KieBase kieBase = compiler.compile(id, pkg, drl, sha);
+        RuleCompiler.Compiled compiled = compiler.tryCompile(id, pkg, drl, sha);
+        for (Finding e : compiled.errors()) {
+            String file = e.file() == null ? null : generatedFrom.getOrDefault(e.file(), e.file());
+            f.add(new Finding(e.severity(), e.check(), file, generatedFrom.containsKey(e.file()) ? null : e.line(),
+                    e.message() + (generatedFrom.containsKey(e.file()) ? " (in the DRL generated from the table, line "
+                            + e.line() + ")" : "")));
+        }
+        if (compiled.kieBase() == null) {
+            return new Analysis(id, sha, manifest, List.copyOf(f), null);
+        }
+        KieBase kieBase = compiled.kieBase();
 
         List<RuleInfo> rules = new ArrayList<>();
         Map<String, LegalCitation> citations = new TreeMap<>();
@@ -120,22 +205,82 @@ public class RuleSetLoader {
         for (KiePackage kp : kieBase.getKiePackages()) {
             for (Rule r : kp.getRules()) {
                 String name = r.getName();
-                check(RULE_ID.matcher(name).matches(), id, "rule name '" + name
-                        + "' is not a citation-based id (art<n>[_ust<m>][_pkt<k>][_lit<x>]_<topic>)");
+                String genFile = ruleFile.get(name);
+                String file = genFile == null ? null : generatedFrom.getOrDefault(genFile, genFile);
+                Integer line = genFile == null || generatedFrom.containsKey(genFile) ? null : ruleLine(drl.get(genFile), name);
+                List<String> problems = new ArrayList<>();
+                if (!RULE_ID.matcher(name).matches()) {
+                    problems.add("rule name '" + name + "' is not a stable citation-based id "
+                            + "(art<n>[_ust<m>][_pkt<k>][_lit<x>]_<topic>, or par<n>… for a regulation)");
+                }
                 Map<String, Object> md = r.getMetaData();
                 String actId = meta(md, "act");
-                check(actId != null && acts.containsKey(actId), id, "rule " + name + ": @act must name a legal_basis id");
-                check(meta(md, "article") != null, id, "rule " + name + ": @article is required");
-                check(meta(md, "description") != null, id, "rule " + name + ": @description is required");
-                LegalCitation c = citation(acts.get(actId), md);
-                citations.put(name, c);
-                rules.add(new RuleInfo(name, ruleFile.get(name), meta(md, "description"), meta(md, "descriptionEn"), c,
-                        ruleParams.getOrDefault(name, List.of())));
+                if (actId == null || !acts.containsKey(actId)) {
+                    problems.add("rule " + name + ": @act must name a legal_basis id of ruleset.yaml " + acts.keySet());
+                }
+                if (meta(md, "article") == null) {
+                    problems.add("rule " + name + ": @article (the provision it implements) is required");
+                }
+                if (meta(md, "description") == null || meta(md, "description").isBlank()) {
+                    problems.add("rule " + name + ": @description (Polish text of what the rule decides) is required");
+                }
+                if (meta(md, "descriptionEn") == null) {
+                    f.add(Finding.warning("rules", file, line, "rule " + name + ": no @descriptionEn (English text)"));
+                }
+                problems.forEach(p -> f.add(Finding.error("rules", file, line, p)));
+                if (problems.isEmpty()) {
+                    LegalCitation c = citation(acts.get(actId), md);
+                    citations.put(name, c);
+                    rules.add(new RuleInfo(name, file, meta(md, "description"), meta(md, "descriptionEn"), c,
+                            ruleParams.getOrDefault(name, List.of())));
+                }
             }
         }
+        if (f.stream().anyMatch(Finding::isError)) {
+            return new Analysis(id, sha, manifest, List.copyOf(f), null);
+        }
         rules.sort((a, b) -> a.id().compareTo(b.id()));
-        return new RuleSet(id, benefit, version, dir, sha, manifest, parameters, List.copyOf(rules),
+        RuleSet rs = new RuleSet(id, benefit, version, dir, sha, manifest, parameters, List.copyOf(rules),
                 Map.copyOf(citations), kieBase);
+        return new Analysis(id, sha, manifest, List.copyOf(f), rs);
+    }
+
+    private static Integer ruleLine(String text, String name) {
+        int i = text == null ? -1 : text.indexOf("rule \"" + name + "\"");
+        return i < 0 ? null : lineOf(text, i);
+    }
+
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** The line of the first occurrence of {@code needle} at a line start (after indentation), or null. */
+    static Integer lineOfKey(String text, String needle) {
+        if (text == null || needle == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("(?m)^[\\s-]*" + Pattern.quote(needle)).matcher(text);
+        return m.find() ? lineOf(text, m.start()) : null;
+    }
+
+    private static void need(List<Finding> f, boolean ok, String file, String text, String key, String message) {
+        if (!ok) {
+            f.add(Finding.error("manifest", file, lineOfKey(text, key), message));
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** For each rule, the parameters its text (conditions and consequence) refers to, in order of first use. */
@@ -206,43 +351,85 @@ public class RuleSetLoader {
         return new LegalCitation(act.id(), act.title(), article, paragraph, point, letter, pl.toString(), en.toString());
     }
 
-    private static RuleSetManifest readManifest(Path file, String id) {
-        check(Files.isRegularFile(file), id, MANIFEST + " is missing");
+    private static RuleSetManifest readManifest(String text, List<Finding> f) {
+        if (text == null) {
+            f.add(Finding.error("manifest", MANIFEST, null, MANIFEST + " is missing"));
+            return null;
+        }
         try {
-            return YAML.readValue(file.toFile(), RuleSetManifest.class);
-        } catch (IOException e) {
-            throw new RuleSetException(id + ": cannot read " + MANIFEST + ": " + e.getMessage(), e);
+            return YAML.readValue(text, RuleSetManifest.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
+            f.add(Finding.error("manifest", MANIFEST, line, "cannot be read: " + e.getOriginalMessage()));
+            return null;
         }
     }
 
-    private static Map<String, Parametr> readParameters(Path file, String id) {
-        check(Files.isRegularFile(file), id, PARAMETERS + " is missing");
+    private static final Pattern CITES_PROVISION = Pattern.compile("(art\\.|§|pkt|ust\\.)\\s*\\d");
+
+    private static Map<String, Parametr> readParameters(Path file, List<Finding> f, boolean released) {
+        String text = read(file);
+        if (text == null) {
+            f.add(Finding.error("parameters", PARAMETERS, null, PARAMETERS + " is missing"));
+            return Map.of();
+        }
         JsonNode root;
         try {
-            root = YAML.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new RuleSetException(id + ": cannot read " + PARAMETERS + ": " + e.getMessage(), e);
+            root = YAML.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
+            f.add(Finding.error("parameters", PARAMETERS, line, "cannot be read: " + e.getOriginalMessage()));
+            return Map.of();
         }
         Map<String, Parametr> out = new LinkedHashMap<>();
+        if (root == null || !root.isObject()) {
+            f.add(Finding.error("parameters", PARAMETERS, 1, "must be a map of parameter name to its definition"));
+            return Map.of();
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
             JsonNode n = e.getValue();
+            Integer line = lineOfKey(text, name + ":");
+            List<String> missing = new ArrayList<>();
             for (String required : List.of("description", "unit", "value", "legal_basis", "verified_on")) {
-                check(n.hasNonNull(required), id, "parameter " + name + ": '" + required + "' is required");
+                if (!n.hasNonNull(required)) {
+                    missing.add(required);
+                }
+            }
+            if (!missing.isEmpty()) {
+                f.add(Finding.error("parameters", PARAMETERS, line, "parameter " + name + ": " + String.join(", ", missing)
+                        + (missing.size() == 1 ? " is" : " are") + " required (every number of law has a unit and a citation)"));
+                continue;
+            }
+            if (!CITES_PROVISION.matcher(n.get("legal_basis").asText()).find()) {
+                f.add(new Finding(released ? Finding.Severity.WARNING : Finding.Severity.ERROR, "parameters", PARAMETERS,
+                        line, "parameter " + name + ": legal_basis must cite a provision (art./§/ust./pkt and its number)"));
+            }
+            LocalDate verified;
+            try {
+                verified = LocalDate.parse(n.get("verified_on").asText());
+            } catch (RuntimeException ex) {
+                f.add(Finding.error("parameters", PARAMETERS, line, "parameter " + name + ": verified_on is not a date (yyyy-MM-dd)"));
+                continue;
             }
             String unit = n.get("unit").asText();
-            Object value = value(n.get("value"), unit, id, name);
+            Object value;
+            try {
+                value = value(n.get("value"), unit, name);
+            } catch (RuntimeException ex) {
+                f.add(Finding.error("parameters", PARAMETERS, line, "parameter " + name + ": " + ex.getMessage()));
+                continue;
+            }
             out.put(name, new Parametr(name, n.get("description").asText(),
                     n.hasNonNull("description_en") ? n.get("description_en").asText() : null,
                     unit, value, n.get("legal_basis").asText(),
-                    n.hasNonNull("href") ? n.get("href").asText() : null,
-                    LocalDate.parse(n.get("verified_on").asText())));
+                    n.hasNonNull("href") ? n.get("href").asText() : null, verified));
         }
         return Map.copyOf(out);
     }
 
-    private static Object value(JsonNode v, String unit, String id, String name) {
+    private static Object value(JsonNode v, String unit, String name) {
         if (v.isArray()) {
             boolean ints = true;
             for (JsonNode x : v) {
@@ -258,8 +445,14 @@ public class RuleSetLoader {
             return v.asBoolean();
         }
         if (unit.startsWith("PLN") || unit.equals("%")) {
-            check(v.isNumber(), id, "parameter " + name + ": value must be a number");
-            return v.decimalValue().setScale(2, RoundingMode.UNNECESSARY);
+            if (!v.isNumber()) {
+                throw new IllegalArgumentException("value must be a number (unit " + unit + ")");
+            }
+            try {
+                return v.decimalValue().setScale(2, RoundingMode.UNNECESSARY);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("an amount in " + unit + " has at most 2 decimal places: " + v.asText());
+            }
         }
         if (v.isIntegralNumber()) {
             return v.intValue();
@@ -285,12 +478,6 @@ public class RuleSetLoader {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void check(boolean ok, String id, String message) {
-        if (!ok) {
-            throw new RuleSetException(id + ": " + message);
         }
     }
 }
