@@ -29,6 +29,11 @@ public class ServiceMain {
     private static final Logger LOG = Logger.getLogger(ServiceMain.class);
 
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("reguly")) {
+            // policy-staff terminal commands (validate, diff): no service, no database
+            System.exit(pl.ops.swiadczenia.lifecycle.RulesTool.run(System.out, System.err,
+                    Arrays.copyOfRange(args, 1, args.length)));
+        }
         LaunchMode launchMode = launchMode();
         try {
             startEmbeddedDatabaseIfNeeded(launchMode);

@@ -41,6 +41,15 @@ public record RuleSet(
         return !date.isBefore(effectiveFrom()) && (effectiveTo() == null || !date.isAfter(effectiveTo()));
     }
 
+    /** The same compiled version with status released (what-if selection, publication). */
+    public RuleSet asReleased() {
+        RuleSetManifest m = manifest;
+        RuleSetManifest r = new RuleSetManifest(m.benefit(), m.version(), m.effectiveFrom(), m.effectiveTo(),
+                RuleSetManifest.Status.RELEASED, m.legalBasis(), m.summary(), m.summaryEn(), m.kind(), m.modules(),
+                m.input());
+        return new RuleSet(id, benefit, version, directory, sha256, r, parameters, rules, citations, kieBase);
+    }
+
     public static String idOf(String benefit, LocalDate version) {
         return benefit + "/" + version;
     }

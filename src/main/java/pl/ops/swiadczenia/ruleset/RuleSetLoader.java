@@ -283,6 +283,36 @@ public class RuleSetLoader {
         }
     }
 
+    /**
+     * The source text of every rule of a version folder (decision tables as the DRL generated from them), by rule id,
+     * normalised (package line and whitespace runs) so that two versions can be compared rule by rule.
+     */
+    public static Map<String, String> ruleSources(Path dir) {
+        Map<String, String> out = new TreeMap<>();
+        Pattern rule = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^end\\b");
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.sorted().toList()) {
+                String name = p.getFileName().toString();
+                String text = null;
+                if (name.endsWith(".drl")) {
+                    text = Files.readString(p, StandardCharsets.UTF_8);
+                } else if (name.endsWith(DecisionTables.SUFFIX)) {
+                    text = DecisionTables.convert(name, Files.readString(p, StandardCharsets.UTF_8)).drl();
+                }
+                if (text == null) {
+                    continue;
+                }
+                Matcher m = rule.matcher(text);
+                while (m.find()) {
+                    out.put(m.group(1), m.group(2).replaceAll("\\s+", " ").trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     /** For each rule, the parameters its text (conditions and consequence) refers to, in order of first use. */
     static Map<String, List<String>> ruleParameters(Map<String, String> drl) {
         Map<String, List<String>> out = new TreeMap<>();

@@ -34,12 +34,18 @@ public class RuleSetRegistry {
 
     /** Loads and compiles every {@code <benefit>/<version>/} folder under {@code root}. */
     public static RuleSetRegistry load(Path root, RuleSetLoader loader) {
+        return load(root, loader, benefit -> true);
+    }
+
+    /** Loads only the benefits (and modules) the filter accepts: the terminal tools need one benefit, not all. */
+    public static RuleSetRegistry load(Path root, RuleSetLoader loader, java.util.function.Predicate<String> benefits) {
         RuleSetRegistry r = new RuleSetRegistry(root.toAbsolutePath().normalize());
         if (!Files.isDirectory(root)) {
             throw new RuleSetException("Rules directory not found: " + r.root);
         }
         // versions compile independently: use the available cores, then register in a fixed order
-        List<Path> dirs = versionDirs(root);
+        List<Path> dirs = versionDirs(root).stream()
+                .filter(d -> benefits.test(d.getParent().getFileName().toString())).toList();
         int threads = Math.max(1, Math.min(dirs.size(),
                 Integer.getInteger("rules.compile.threads", Runtime.getRuntime().availableProcessors())));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
@@ -96,6 +102,34 @@ public class RuleSetRegistry {
             pool.shutdown();
         }
         return r;
+    }
+
+    /**
+     * A new registry with {@code rs} added (or replacing the same version); this registry is unchanged. Used for
+     * what-if selection with a candidate and for publication, which swaps the whole registry atomically.
+     */
+    public RuleSetRegistry with(RuleSet rs) {
+        RuleSetRegistry r = new RuleSetRegistry(root);
+        byBenefit.forEach((b, v) -> r.byBenefit.put(b, new TreeMap<>(v)));
+        r.failures.putAll(failures);
+        r.failures.remove(rs.id());
+        r.byBenefit.computeIfAbsent(rs.benefit(), b -> new TreeMap<>()).put(rs.version(), rs);
+        return r;
+    }
+
+    /** A new registry that also records a folder that failed to load (the working versions stay). */
+    public RuleSetRegistry withFailure(String id, String message) {
+        RuleSetRegistry r = new RuleSetRegistry(root);
+        byBenefit.forEach((b, v) -> r.byBenefit.put(b, new TreeMap<>(v)));
+        r.failures.putAll(failures);
+        r.failures.put(id, message);
+        return r;
+    }
+
+    /** The versions of one benefit (or module), oldest first; empty when unknown. */
+    public List<RuleSet> versions(String benefit) {
+        NavigableMap<LocalDate, RuleSet> v = byBenefit.get(benefit);
+        return v == null ? List.of() : List.copyOf(v.values());
     }
 
     /** Version folders: two levels below root, the second named as an ISO date. */
