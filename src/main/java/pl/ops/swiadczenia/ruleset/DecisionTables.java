@@ -22,8 +22,8 @@ import org.drools.decisiontable.SpreadsheetCompiler;
 public final class DecisionTables {
     public static final String SUFFIX = ".drl.csv";
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final Pattern LOWER = Pattern.compile("^\\s*(\\w+)\\s*>=\\s*\\$param\\s*$");
-    private static final Pattern UPPER = Pattern.compile("^\\s*(\\w+)\\s*<=\\s*\\$param\\s*$");
+    private static final Pattern LOWER = Pattern.compile("(\\w+)\\s*>=\\s*\\$param\\b");
+    private static final Pattern UPPER = Pattern.compile("(\\w+)\\s*<=\\s*\\$param\\b");
     private static final Pattern META = Pattern.compile("^\\s*(\\w+)\\s*\\(");
 
     private DecisionTables() {
@@ -93,9 +93,9 @@ public final class DecisionTables {
                     metaCol.put(m.group(1), c);
                 }
             } else if (t.equals("CONDITION")) {
-                if (LOWER.matcher(tpl).matches()) {
+                if (LOWER.matcher(tpl).find()) {
                     lowerCol = c;
-                } else if (UPPER.matcher(tpl).matches()) {
+                } else if (UPPER.matcher(tpl).find()) {
                     upperCol = c;
                 }
             }
