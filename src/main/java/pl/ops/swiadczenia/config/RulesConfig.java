@@ -11,6 +11,12 @@ public interface RulesConfig {
     @WithDefault("rules")
     String dir();
 
+    /**
+     * Golden cases ({@code <benefit>/*.yaml}) run by the validation of a candidate version; env RULES_TEST_CASES_DIR.
+     */
+    @WithDefault("test-cases")
+    String testCasesDir();
+
     /** Drools build mode: EXEC_MODEL (default, stricter at compile time) or CLASSIC. */
     @WithDefault("EXEC_MODEL")
     RuleCompiler.Mode mode();

@@ -26,6 +26,23 @@ public class ProblemMappers {
                 e.getMessage(), null).toResponse();
     }
 
+    /** A candidate version that does not validate: 422 with the whole validation report. */
+    @ServerExceptionMapper
+    public Response refused(pl.ops.swiadczenia.service.RuleSets.RefusedException e) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", "https://ops-swiadczenia.example/problems/ruleset-invalid");
+        body.put("title", "Unprocessable Content");
+        body.put("status", 422);
+        body.put("detail", e.getMessage());
+        body.put("report", e.report());
+        return Response.status(422).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(pl.ops.swiadczenia.service.RuleSets.ConflictException e) {
+        return Problem.of(Response.Status.CONFLICT, "conflict", e.getMessage()).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response notFound(DecisionNotFoundException e) {
         return Problem.of(Response.Status.NOT_FOUND, "decision-not-found", e.getMessage()).toResponse();

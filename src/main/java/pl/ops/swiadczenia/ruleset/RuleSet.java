@@ -50,6 +50,11 @@ public record RuleSet(
         return new RuleSet(id, benefit, version, directory, sha256, r, parameters, rules, citations, kieBase);
     }
 
+    /** The same compiled version, read from another folder with identical content (after an atomic move). */
+    public RuleSet withDirectory(Path dir) {
+        return new RuleSet(id, benefit, version, dir, sha256, manifest, parameters, rules, citations, kieBase);
+    }
+
     public static String idOf(String benefit, LocalDate version) {
         return benefit + "/" + version;
     }

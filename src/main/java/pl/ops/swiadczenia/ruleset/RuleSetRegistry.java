@@ -136,7 +136,8 @@ public class RuleSetRegistry {
     public static List<Path> versionDirs(Path root) {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> benefits = Files.list(root)) {
-            for (Path b : benefits.filter(Files::isDirectory).sorted().toList()) {
+            for (Path b : benefits.filter(Files::isDirectory)
+                    .filter(d -> !d.getFileName().toString().startsWith(".")).sorted().toList()) {
                 try (Stream<Path> versions = Files.list(b)) {
                     versions.filter(Files::isDirectory)
                             .filter(v -> v.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}"))

@@ -25,8 +25,9 @@ public class EvaluationService {
     /** Validates, selects the ruleset (and its modules) by the legal date and evaluates. */
     public Evaluation evaluate(EvaluationRequest request) {
         RequestValidator.validate(request);
-        RuleSet rs = ruleSets.registry().select(request.benefit(), request.legalDate());
-        return evaluate(rs, modulesInForce(ruleSets.registry(), rs, request.legalDate()), request);
+        RuleSetRegistry registry = ruleSets.registry(); // one snapshot for the whole evaluation
+        RuleSet rs = registry.select(request.benefit(), request.legalDate());
+        return evaluate(rs, modulesInForce(registry, rs, request.legalDate()), request);
     }
 
     /** Evaluates under the given ruleset and module versions (used by replay). */

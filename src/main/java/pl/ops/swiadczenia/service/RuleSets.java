@@ -1,31 +1,476 @@
 package pl.ops.swiadczenia.service;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 import pl.ops.swiadczenia.config.RulesConfig;
+import pl.ops.swiadczenia.lifecycle.RuleSetDiff;
+import pl.ops.swiadczenia.lifecycle.RuleSetValidator;
+import pl.ops.swiadczenia.lifecycle.ValidationReport;
+import pl.ops.swiadczenia.ruleset.DecisionTables;
+import pl.ops.swiadczenia.ruleset.Finding;
 import pl.ops.swiadczenia.ruleset.RuleCompiler;
+import pl.ops.swiadczenia.ruleset.RuleSet;
 import pl.ops.swiadczenia.ruleset.RuleSetLoader;
 import pl.ops.swiadczenia.ruleset.RuleSetRegistry;
 
-/** Holds the registry of compiled ruleset versions, loaded once at start-up from {@code rules.dir}. */
+/**
+ * Holds the registry of compiled ruleset versions and changes it without a redeploy: a new or changed draft folder
+ * is loaded by a scan or an upload, a draft is published. Each change builds a new registry and swaps it in one
+ * volatile write, so a request sees either the old or the new state, never a mix; a folder that fails validation
+ * never replaces a working version. Publications are recorded append-only in the database with the full content
+ * of the released folder, and restored from there at start-up if the folder is missing or was changed.
+ */
 @Startup
 @ApplicationScoped
 public class RuleSets {
+    private static final Logger LOG = Logger.getLogger(RuleSets.class);
+    private static final Pattern BENEFIT = Pattern.compile("[a-z][a-z0-9_]{1,63}");
+    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
+    private static final Pattern STATUS_DRAFT = Pattern.compile("(?m)^status:\\s*draft\\s*$");
+
     @Inject
     RulesConfig config;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    Clock clock;
 
     private volatile RuleSetRegistry registry;
+    private RuleSetLoader loader;
+    private final Object lock = new Object();
+    private final List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @PostConstruct
     void load() {
-        registry = RuleSetRegistry.load(Path.of(config.dir()),
-                new RuleSetLoader(new RuleCompiler(config.mode())));
+        loader = new RuleSetLoader(new RuleCompiler(config.mode()));
+        registry = restorePublications(RuleSetRegistry.load(root(), loader));
     }
 
     public RuleSetRegistry registry() {
         return registry;
+    }
+
+    /** Start-up notes (e.g. a published version restored from the database). */
+    public List<String> notices() {
+        return List.copyOf(notices);
+    }
+
+    private Path root() {
+        return Path.of(config.dir()).toAbsolutePath().normalize();
+    }
+
+    private RuleSetValidator validator() {
+        return new RuleSetValidator(loader, Path.of(config.testCasesDir()));
+    }
+
+    // ---------------------------------------------------------------- validate, diff
+
+    /** Validates the folder {@code rules/<benefit>/<version>} as a candidate. */
+    public ValidationReport validateFolder(String benefit, LocalDate version) {
+        Path dir = folder(benefit, version);
+        if (!Files.isDirectory(dir)) {
+            throw new jakarta.ws.rs.NotFoundException("No folder rules/" + benefit + "/" + version);
+        }
+        return validator().validate(dir, registry, "rules/" + benefit + "/" + version).report();
+    }
+
+    /** Validates uploaded files as if they were the folder {@code rules/<benefit>/<version>}; stores nothing. */
+    public ValidationReport validateUpload(String benefit, LocalDate version, Map<String, String> files) {
+        checkUpload(benefit, files);
+        Path staging = stage(benefit, version, files);
+        try {
+            return validator().validate(staging, registry, "upload " + benefit + "/" + version).report();
+        } finally {
+            deleteTree(staging.getParent().getParent());
+        }
+    }
+
+    public RuleSetDiff.Report diff(String benefit, LocalDate from, LocalDate to) {
+        RuleSetRegistry r = registry;
+        RuleSet a = r.find(benefit, from).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(benefit + "/" + from));
+        RuleSet b = r.find(benefit, to).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(benefit + "/" + to));
+        return RuleSetDiff.diff(a, b, r, Path.of(config.testCasesDir()));
+    }
+
+    // ---------------------------------------------------------------- upload, scan
+
+    /** Thrown when a candidate does not validate: carries the report, answered as 422. */
+    public static class RefusedException extends RuntimeException {
+        private final transient ValidationReport report;
+
+        public RefusedException(String message, ValidationReport report) {
+            super(message);
+            this.report = report;
+        }
+
+        public ValidationReport report() {
+            return report;
+        }
+    }
+
+    /** Thrown when the request conflicts with the state (e.g. the version is already released): 409. */
+    public static class ConflictException extends RuntimeException {
+        public ConflictException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Stores uploaded files as the draft folder {@code rules/<benefit>/<version>} and loads it, only if they
+     * validate; an existing draft is replaced atomically, a released version never.
+     */
+    public ValidationReport upload(String benefit, LocalDate version, Map<String, String> files) {
+        checkUpload(benefit, files);
+        synchronized (lock) {
+            RuleSet existing = registry.find(benefit, version).orElse(null);
+            if (existing != null && existing.released()) {
+                throw new ConflictException(existing.id() + " is released and immutable; a change is a new version");
+            }
+            if (STATUS_DRAFT.matcher(files.getOrDefault(RuleSetLoader.MANIFEST, "")).results().count() != 1) {
+                throw new InvalidRequestException(List.of(new FieldError("files.ruleset.yaml",
+                        "an uploaded version must have 'status: draft'; it becomes released only by publication")));
+            }
+            Path staging = stage(benefit, version, files);
+            try {
+                RuleSetValidator.Result v = validator().validate(staging, registry, "upload " + benefit + "/" + version);
+                if (!v.report().valid()) {
+                    throw new RefusedException("The uploaded version does not validate; nothing was stored", v.report());
+                }
+                Path target = folder(benefit, version);
+                swapInto(staging, target);
+                registry = registry.with(v.candidate().withDirectory(target));
+                LOG.infof("Draft %s uploaded and loaded (sha256 %s)", v.candidate().id(), v.candidate().sha256());
+                return v.report();
+            } finally {
+                deleteTree(staging.getParent().getParent());
+            }
+        }
+    }
+
+    /** What a scan of the rules directory did with one folder. */
+    public record ScanEntry(String rulesetId, String action, String sha256, List<Finding> findings) {
+    }
+
+    /**
+     * Looks for new or changed folders under the rules directory and loads those that validate. A changed draft
+     * that fails keeps its previous compiled version in force; a changed released folder is refused.
+     */
+    public List<ScanEntry> scan() {
+        synchronized (lock) {
+            List<ScanEntry> out = new ArrayList<>();
+            RuleSetRegistry r = registry;
+            for (Path dir : RuleSetRegistry.versionDirs(root())) {
+                String benefit = dir.getParent().getFileName().toString();
+                LocalDate version = LocalDate.parse(dir.getFileName().toString());
+                String id = RuleSet.idOf(benefit, version);
+                RuleSet current = r.find(benefit, version).orElse(null);
+                String sha = RuleSetLoader.sha256(dir);
+                if (current != null && current.sha256().equals(sha)) {
+                    continue;
+                }
+                if (current != null && current.released()) {
+                    out.add(new ScanEntry(id, "REFUSED", sha, List.of(Finding.error("immutability", null, null,
+                            "the folder of released " + id + " changed (sha256 " + sha + " ≠ " + current.sha256()
+                                    + "); the released version stays in force – a change is a new version"))));
+                    continue;
+                }
+                RuleSetLoader.Analysis a = loader.analyse(dir);
+                if (a.ok()) {
+                    r = r.with(a.ruleSet());
+                    out.add(new ScanEntry(id, current == null ? "LOADED" : "RELOADED", sha, a.findings()));
+                } else {
+                    if (current == null) {
+                        r = r.withFailure(id, String.join("\n", a.errors().stream().map(Finding::format).toList()));
+                    }
+                    out.add(new ScanEntry(id, current == null ? "INVALID" : "INVALID_PREVIOUS_KEPT", sha, a.findings()));
+                }
+            }
+            registry = r;
+            return out;
+        }
+    }
+
+    // ---------------------------------------------------------------- publish
+
+    /** A recorded publication. */
+    public record Publication(String rulesetId, String benefit, LocalDate version, String sha256, String draftSha256,
+                              String publishedBy, Instant publishedAt, String comment) {
+    }
+
+    /**
+     * Publishes a draft: validates it, writes the released folder (status: released) in place of the draft
+     * atomically, records the publication (who, when, hash, content) and swaps the registry so that the version is
+     * selected by date from the next request on. Nothing changes when any step fails.
+     */
+    public Publication publish(String benefit, LocalDate version, String publishedBy, String comment) {
+        synchronized (lock) {
+            RuleSet draft = registry.find(benefit, version).orElseThrow(() ->
+                    new jakarta.ws.rs.NotFoundException("No loaded version " + benefit + "/" + version));
+            if (draft.released()) {
+                throw new ConflictException(draft.id() + " is already released");
+            }
+            Path dir = folder(benefit, version);
+            if (!Files.isDirectory(dir) || !RuleSetLoader.sha256(dir).equals(draft.sha256())) {
+                throw new ConflictException("The folder of " + draft.id() + " changed since it was loaded; scan and "
+                        + "validate it again before publishing");
+            }
+            RuleSetValidator.Result v = validator().validate(dir, registry, "rules/" + benefit + "/" + version);
+            if (!v.report().valid()) {
+                throw new RefusedException(draft.id() + " does not validate and cannot be published", v.report());
+            }
+            Map<String, String> files = readFiles(dir);
+            String manifest = files.get(RuleSetLoader.MANIFEST);
+            if (STATUS_DRAFT.matcher(manifest).results().count() != 1) {
+                throw new ConflictException(RuleSetLoader.MANIFEST + " of " + draft.id() + " needs one line 'status: draft'");
+            }
+            files.put(RuleSetLoader.MANIFEST, STATUS_DRAFT.matcher(manifest).replaceFirst("status: released"));
+            Path staging = stage(benefit, version, files);
+            try {
+                RuleSetLoader.Analysis released = loader.analyse(staging);
+                if (!released.ok() || !released.ruleSet().released()) {
+                    throw new RefusedException("The released form of " + draft.id() + " does not load", v.report());
+                }
+                Instant now = Instant.now(clock);
+                Publication p = new Publication(draft.id(), benefit, version, released.sha256(), draft.sha256(),
+                        publishedBy, now, comment);
+                insert(p, files, v.report());
+                swapInto(staging, dir);
+                appendLock(released.sha256(), draft.id());
+                registry = registry.with(released.ruleSet().withDirectory(dir));
+                LOG.infof("Published %s by %s, sha256 %s", p.rulesetId(), publishedBy, p.sha256());
+                return p;
+            } finally {
+                deleteTree(staging.getParent().getParent());
+            }
+        }
+    }
+
+    public List<Publication> publications() {
+        List<Publication> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT ruleset_id, benefit, version, sha256, draft_sha256, "
+                     + "published_by, published_at, comment FROM ruleset_publication ORDER BY id")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Publication(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                            rs.getString(8)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read publications", e);
+        }
+        return out;
+    }
+
+    private void insert(Publication p, Map<String, String> files, ValidationReport report) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_publication (ruleset_id, benefit, version, "
+                     + "sha256, draft_sha256, published_by, published_at, comment, files_json, validation_report) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, p.rulesetId());
+            ps.setString(2, p.benefit());
+            ps.setObject(3, p.version());
+            ps.setString(4, p.sha256());
+            ps.setString(5, p.draftSha256());
+            ps.setString(6, p.publishedBy());
+            ps.setTimestamp(7, Timestamp.from(p.publishedAt()));
+            ps.setString(8, p.comment());
+            ps.setString(9, CanonicalJson.MAPPER.writeValueAsString(new TreeMap<>(files)));
+            ps.setString(10, CanonicalJson.MAPPER.writeValueAsString(report));
+            ps.executeUpdate();
+        } catch (SQLException | IOException e) {
+            throw new ConflictException("The publication of " + p.rulesetId() + " could not be recorded ("
+                    + e.getMessage() + "); nothing was published");
+        }
+    }
+
+    /** Published versions whose folder is missing, still a draft or changed are rebuilt from the recorded content. */
+    private RuleSetRegistry restorePublications(RuleSetRegistry r) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT ruleset_id, benefit, version, sha256, files_json FROM ruleset_publication ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                String benefit = rs.getString(2);
+                LocalDate version = rs.getObject(3, LocalDate.class);
+                String sha = rs.getString(4);
+                RuleSet current = r.find(benefit, version).orElse(null);
+                if (current != null && current.released() && current.sha256().equals(sha)) {
+                    continue;
+                }
+                Map<String, String> files = CanonicalJson.MAPPER.readValue(rs.getString(5), new TypeReference<>() { });
+                Path restored = Files.createTempDirectory("ops-published-").resolve(benefit).resolve(version.toString());
+                writeFiles(restored, files);
+                RuleSet rsRestored = loader.load(restored);
+                if (!rsRestored.sha256().equals(sha)) {
+                    LOG.errorf("Published %s cannot be rebuilt identically (sha256 %s ≠ %s)", id, rsRestored.sha256(), sha);
+                    continue;
+                }
+                r = r.with(rsRestored);
+                String note = "Published " + id + " restored from its publication record: the folder is "
+                        + (current == null ? "missing" : current.released() ? "changed" : "still a draft");
+                notices.add(note);
+                LOG.warn(note);
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            LOG.error("Publications could not be checked at start-up: " + e.getMessage(), e);
+        }
+        return r;
+    }
+
+    // ---------------------------------------------------------------- files
+
+    private Path folder(String benefit, LocalDate version) {
+        if (!BENEFIT.matcher(benefit).matches()) {
+            throw new InvalidRequestException(List.of(new FieldError("benefit", "must match " + BENEFIT.pattern())));
+        }
+        return root().resolve(benefit).resolve(version.toString());
+    }
+
+    private static void checkUpload(String benefit, Map<String, String> files) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!BENEFIT.matcher(benefit).matches()) {
+            errors.add(new FieldError("benefit", "must match " + BENEFIT.pattern()));
+        }
+        if (files == null || files.isEmpty()) {
+            errors.add(new FieldError("files", "is required: file name → content (ruleset.yaml, parameters.yaml, *.drl, *.drl.csv)"));
+        } else {
+            long total = 0;
+            if (files.size() > 100) {
+                errors.add(new FieldError("files", "at most 100 files"));
+            }
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                String n = f.getKey();
+                boolean kind = n.endsWith(".drl") || n.endsWith(".yaml") || n.endsWith(DecisionTables.SUFFIX) || n.endsWith(".md");
+                if (!FILE.matcher(n).matches() || n.contains("..") || !kind) {
+                    errors.add(new FieldError("files." + n, "a plain file name ending .drl, .yaml, .drl.csv or .md"));
+                }
+                if (f.getValue() == null) {
+                    errors.add(new FieldError("files." + n, "content is required"));
+                } else {
+                    total += f.getValue().length();
+                    if (f.getValue().length() > 1_000_000) {
+                        errors.add(new FieldError("files." + n, "at most 1 000 000 characters"));
+                    }
+                }
+            }
+            if (total > 5_000_000) {
+                errors.add(new FieldError("files", "at most 5 000 000 characters in all"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    /** Writes files to {@code <rules>/.staging/<uuid>/<benefit>/<version>} (same file system: moves are renames). */
+    private Path stage(String benefit, LocalDate version, Map<String, String> files) {
+        Path dir = root().resolve(".staging").resolve(UUID.randomUUID().toString()).resolve(benefit)
+                .resolve(version.toString());
+        writeFiles(dir, files);
+        return dir;
+    }
+
+    private static void writeFiles(Path dir, Map<String, String> files) {
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> readFiles(Path dir) {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Puts the staged folder at {@code target}: the old folder is renamed away first, then the new one renamed in. */
+    private static void swapInto(Path staged, Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path old = staged.getParent().getParent().resolve("replaced");
+            boolean hadOld = Files.exists(target);
+            if (hadOld) {
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            try {
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                if (hadOld) {
+                    Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move the version folder into place: " + e.getMessage(), e);
+        }
+    }
+
+    private void appendLock(String sha, String id) {
+        Path lockFile = root().resolve("released.sha256");
+        try {
+            if (Files.isRegularFile(lockFile)) {
+                Files.writeString(lockFile, sha + "  " + id + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            LOG.warnf("Could not append %s to %s: %s", id, lockFile, e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path p) {
+        if (p == null || !Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            s.sorted(Comparator.reverseOrder()).forEach(x -> {
+                try {
+                    Files.deleteIfExists(x);
+                } catch (IOException e) {
+                    // best effort
+                }
+            });
+        } catch (IOException e) {
+            // best effort
+        }
     }
 }

@@ -32,6 +32,13 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresTestResource.class);
 
+    private String profile;
+
+    @Override
+    public void setContext(Context context) {
+        profile = context.testProfile();
+    }
+
     @Override
     public Map<String, String> start() {
         String url = startedUrl();
@@ -43,6 +50,9 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
                 return Map.of();
             }
             url = startJvmWideServer();
+        }
+        if (profile != null && profile.equals(IsolatedRulesProfile.class.getName())) {
+            url = IsolatedRulesProfile.isolatedDatabase(url, EmbeddedPostgresLauncher.USER);
         }
         return Map.of(EmbeddedPostgresLauncher.JDBC_URL_KEY, url,
                 "quarkus.datasource.username", EmbeddedPostgresLauncher.USER);

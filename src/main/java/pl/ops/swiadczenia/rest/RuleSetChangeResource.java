@@ -1,0 +1,174 @@
+package pl.ops.swiadczenia.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import pl.ops.swiadczenia.lifecycle.RuleSetDiff;
+import pl.ops.swiadczenia.lifecycle.ValidationReport;
+import pl.ops.swiadczenia.service.FieldError;
+import pl.ops.swiadczenia.service.InvalidRequestException;
+import pl.ops.swiadczenia.service.RuleSets;
+
+/**
+ * Changing the law without a redeploy: validate a candidate version (a folder or uploaded files), diff two
+ * versions, upload a draft, load new folders, publish a draft. Reports come as JSON, or as the same text the
+ * terminal command prints when the client asks for {@code text/plain}.
+ */
+@Path("/api/v1/rulesets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Ruleset changes", description = "Validate, diff, upload, scan and publish ruleset versions")
+public class RuleSetChangeResource {
+    @Inject
+    RuleSets ruleSets;
+    @Context
+    HttpHeaders headers;
+
+    /** Uploaded files of one version folder: file name → content. */
+    public record Upload(Map<String, String> files) {
+    }
+
+    /** Who publishes and why. */
+    public record PublishRequest(String publishedBy, String comment) {
+    }
+
+    @POST
+    @Path("/{benefit}/{version}/validation")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Operation(summary = "Validate a candidate version",
+            description = "Without a body: the folder rules/{benefit}/{version}. With {\"files\": {name: content}}: "
+                    + "the uploaded files, as if they were that folder (nothing is stored). The report lists every "
+                    + "problem with file and line, the golden cases run with the version in force and the temporal "
+                    + "coverage; 'valid' says whether it can be published.")
+    @APIResponse(responseCode = "200", description = "The validation report (valid or not)")
+    public Response validate(@PathParam("benefit") String benefit, @PathParam("version") String version, String body) {
+        LocalDate v = version(version);
+        Upload upload = null;
+        if (body != null && !body.isBlank()) {
+            try {
+                upload = pl.ops.swiadczenia.service.CanonicalJson.MAPPER.readValue(body, Upload.class);
+            } catch (Exception e) {
+                throw new InvalidRequestException(List.of(new FieldError("body",
+                        "must be empty (validate the folder) or {\"files\": {name: content}}")));
+            }
+        }
+        ValidationReport report = upload == null || upload.files() == null
+                ? ruleSets.validateFolder(benefit, v)
+                : ruleSets.validateUpload(benefit, v, upload.files());
+        return text() ? Response.ok(report.toText(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build()
+                : Response.ok(report).build();
+    }
+
+    @PUT
+    @Path("/{benefit}/{version}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload a draft version",
+            description = "Stores the files as the draft folder rules/{benefit}/{version} and loads it for what-if "
+                    + "use, only if they validate; an existing draft is replaced atomically, a released version never.")
+    @APIResponse(responseCode = "200", description = "Stored and loaded; the validation report")
+    @APIResponse(responseCode = "409", description = "The version is released",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Does not validate: nothing stored; the report is in 'report'",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ValidationReport upload(@PathParam("benefit") String benefit, @PathParam("version") String version,
+                                   Upload upload) {
+        if (upload == null) {
+            throw new InvalidRequestException(List.of(new FieldError("files", "is required")));
+        }
+        return ruleSets.upload(benefit, version(version), upload.files());
+    }
+
+    @POST
+    @Path("/scan")
+    @Operation(summary = "Load new or changed version folders",
+            description = "Folders that validate are loaded (drafts for what-if use, released ones selectable); a "
+                    + "changed draft that fails keeps its previous version; a changed released folder is refused.")
+    public List<RuleSets.ScanEntry> scan() {
+        return ruleSets.scan();
+    }
+
+    @GET
+    @Path("/{benefit}/diff")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Operation(summary = "Differences between two versions of a benefit",
+            description = "Parameters (old → new with citations), rules added / removed / changed, and the golden "
+                    + "cases whose result differs under the two versions.")
+    public Response diff(@PathParam("benefit") String benefit, @QueryParam("from") String from,
+                         @QueryParam("to") String to) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate f = Params.date("from", from, errors);
+        LocalDate t = Params.date("to", to, errors);
+        if (f == null && errors.stream().noneMatch(e -> e.field().equals("from"))) {
+            errors.add(new FieldError("from", "is required (yyyy-MM-dd)"));
+        }
+        if (t == null && errors.stream().noneMatch(e -> e.field().equals("to"))) {
+            errors.add(new FieldError("to", "is required (yyyy-MM-dd)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        RuleSetDiff.Report report = ruleSets.diff(benefit, f, t);
+        return text() ? Response.ok(report.toText(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build()
+                : Response.ok(report).build();
+    }
+
+    @POST
+    @Path("/{benefit}/{version}/publication")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Publish a draft version",
+            description = "Validates the draft, writes it as released, records who published it, when and its "
+                    + "hash, and makes it selectable by date at once, while requests keep being served.")
+    @APIResponse(responseCode = "201", description = "Published")
+    @APIResponse(responseCode = "409", description = "Already released, or the folder changed since it was loaded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Does not validate: not published; the report is in 'report'",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response publish(@PathParam("benefit") String benefit, @PathParam("version") String version,
+                            PublishRequest body) {
+        LocalDate v = version(version);
+        if (body == null || body.publishedBy() == null || body.publishedBy().isBlank() || body.publishedBy().length() > 200) {
+            throw new InvalidRequestException(List.of(new FieldError("publishedBy",
+                    "is required: who publishes (name or account, at most 200 characters)")));
+        }
+        return Response.status(201).entity(ruleSets.publish(benefit, v, body.publishedBy().strip(), body.comment())).build();
+    }
+
+    @GET
+    @Path("/publications")
+    @Operation(summary = "Every publication: version, hash, who and when")
+    public List<RuleSets.Publication> publications() {
+        return ruleSets.publications();
+    }
+
+    private boolean text() {
+        List<MediaType> acceptable = headers.getAcceptableMediaTypes();
+        return !acceptable.isEmpty() && acceptable.get(0).isCompatible(MediaType.TEXT_PLAIN_TYPE)
+                && !acceptable.get(0).isWildcardType();
+    }
+
+    private static LocalDate version(String version) {
+        try {
+            return LocalDate.parse(version);
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException(List.of(new FieldError("version", "must be an ISO date yyyy-MM-dd")));
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package pl.ops.swiadczenia.service;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import pl.ops.swiadczenia.decyzja.Evaluation;
+import pl.ops.swiadczenia.engine.RuleEvaluator;
+import pl.ops.swiadczenia.lifecycle.ImpactAnalysis;
+import pl.ops.swiadczenia.ruleset.RuleSet;
+import pl.ops.swiadczenia.ruleset.RuleSetRegistry;
+
+/**
+ * Impact analysis as a background job: stored decisions of a benefit in a legal-date range are read from the
+ * database with a server-side cursor (a few hundred rows in memory at a time), re-evaluated under a candidate
+ * version by worker threads fed through a bounded queue, and compared with the stored outcome and total. Progress
+ * (done / total, rate, time left) can be read while it runs, and it can be cancelled. Nothing is written to the
+ * decision store.
+ */
+@ApplicationScoped
+public class ImpactService {
+    private static final Logger LOG = Logger.getLogger(ImpactService.class);
+    private static final Object POISON = new Object();
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    RuleSets ruleSets;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "impact.workers", defaultValue = "0")
+    int configuredWorkers;
+
+    private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "impact-analysis");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+    /** What to analyse: stored decisions of {@code benefit} with a legal date in the range, under {@code version}. */
+    public record ImpactRequest(String benefit, LocalDate version, LocalDate legalDateFrom, LocalDate legalDateTo) {
+    }
+
+    public enum Status { RUNNING, COMPLETED, CANCELLED, FAILED }
+
+    /** The state of a job as reported to the client. */
+    public record JobView(String id, Status status, ImpactRequest request, String candidateRulesetId,
+                          String candidateSha256, boolean candidateReleased, long total, long done,
+                          double decisionsPerSecond, Long secondsLeft, Instant startedAt, Instant finishedAt,
+                          long heapUsedMaxMb, String error, ImpactAnalysis.Summary result) {
+    }
+
+    /** A running or finished job. */
+    public final class Job {
+        final String id = UUID.randomUUID().toString();
+        final ImpactRequest request;
+        final RuleSet candidate;
+        final RuleSetRegistry registry;
+        final ImpactAnalysis analysis = new ImpactAnalysis();
+        final AtomicLong done = new AtomicLong();
+        final AtomicBoolean cancel = new AtomicBoolean();
+        final Instant startedAt = Instant.now(clock);
+        final long startNanos = System.nanoTime();
+        volatile long total = -1;
+        volatile Status status = Status.RUNNING;
+        volatile Instant finishedAt;
+        volatile long finishedNanos;
+        volatile String error;
+        volatile long heapMax;
+
+        Job(ImpactRequest request, RuleSet candidate, RuleSetRegistry registry) {
+            this.request = request;
+            this.candidate = candidate;
+            this.registry = registry;
+        }
+
+        public JobView view() {
+            long d = done.get();
+            long end = status == Status.RUNNING ? System.nanoTime() : finishedNanos;
+            double secs = Math.max(1e-3, (end - startNanos) / 1e9);
+            double rate = d / secs;
+            Long left = status != Status.RUNNING || total < 0 || rate <= 0 ? null : Math.round((total - d) / rate);
+            return new JobView(id, status, request, candidate.id(), candidate.sha256(), candidate.released(),
+                    Math.max(total, 0), d, Math.round(rate * 10) / 10.0, left, startedAt, finishedAt,
+                    heapMax / (1024 * 1024), error, analysis.summary());
+        }
+    }
+
+    public JobView start(ImpactRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r == null || r.benefit() == null) {
+            errors.add(new FieldError("benefit", "is required"));
+        }
+        if (r == null || r.version() == null) {
+            errors.add(new FieldError("version", "is required: the candidate version (yyyy-MM-dd)"));
+        }
+        if (r != null && r.legalDateFrom() != null && r.legalDateTo() != null && r.legalDateFrom().isAfter(r.legalDateTo())) {
+            errors.add(new FieldError("legalDateTo", "must not be before legalDateFrom"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        RuleSetRegistry registry = ruleSets.registry();
+        RuleSet candidate = registry.find(r.benefit(), r.version()).orElseThrow(() -> new InvalidRequestException(
+                List.of(new FieldError("version", "no loaded version " + r.benefit() + "/" + r.version()))));
+        ImpactRequest req = new ImpactRequest(r.benefit(), r.version(),
+                r.legalDateFrom() != null ? r.legalDateFrom() : LocalDate.of(1900, 1, 1),
+                r.legalDateTo() != null ? r.legalDateTo() : LocalDate.of(9999, 12, 31));
+        Job job = new Job(req, candidate, registry);
+        jobs.put(job.id, job);
+        trim();
+        runner.submit(() -> run(job));
+        return job.view();
+    }
+
+    public Optional<JobView> get(String id) {
+        return Optional.ofNullable(jobs.get(id)).map(Job::view);
+    }
+
+    public List<JobView> list() {
+        return jobs.values().stream().map(Job::view).sorted(Comparator.comparing(JobView::startedAt).reversed()).toList();
+    }
+
+    public Optional<JobView> cancel(String id) {
+        Job j = jobs.get(id);
+        if (j == null) {
+            return Optional.empty();
+        }
+        j.cancel.set(true);
+        return Optional.of(j.view());
+    }
+
+    /** Keeps the 50 most recent jobs. */
+    private void trim() {
+        if (jobs.size() > 50) {
+            jobs.values().stream().filter(j -> j.status != Status.RUNNING)
+                    .sorted(Comparator.comparing((Job j) -> j.startedAt)).limit(jobs.size() - 50L)
+                    .forEach(j -> jobs.remove(j.id));
+        }
+    }
+
+    private record Row(String id, LocalDate legalDate, String outcome, BigDecimal total, String request) {
+    }
+
+    private void run(Job job) {
+        int workers = configuredWorkers > 0 ? configuredWorkers : Runtime.getRuntime().availableProcessors();
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1000);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            for (int i = 0; i < workers; i++) {
+                pool.submit(() -> work(job, queue));
+            }
+            ImpactRequest r = job.request;
+            try (Connection c = dataSource.getConnection()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM decision WHERE benefit = ? "
+                        + "AND legal_date BETWEEN ? AND ?")) {
+                    ps.setString(1, r.benefit());
+                    ps.setObject(2, r.legalDateFrom());
+                    ps.setObject(3, r.legalDateTo());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        job.total = rs.getLong(1);
+                    }
+                }
+                c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, legal_date, outcome, total_amount, "
+                        + "request_json FROM decision WHERE benefit = ? AND legal_date BETWEEN ? AND ? "
+                        + "ORDER BY legal_date, id")) {
+                    ps.setFetchSize(500);
+                    ps.setString(1, r.benefit());
+                    ps.setObject(2, r.legalDateFrom());
+                    ps.setObject(3, r.legalDateTo());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        long n = 0;
+                        while (rs.next() && !job.cancel.get()) {
+                            queue.put(new Row(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                                    rs.getBigDecimal(4), rs.getString(5)));
+                            if (++n % 1000 == 0) {
+                                Runtime rt = Runtime.getRuntime();
+                                job.heapMax = Math.max(job.heapMax, rt.totalMemory() - rt.freeMemory());
+                            }
+                        }
+                    }
+                }
+                c.rollback();
+            }
+            for (int i = 0; i < workers; i++) {
+                queue.put(POISON);
+            }
+            pool.shutdown();
+            pool.awaitTermination(365, TimeUnit.DAYS);
+            job.status = job.cancel.get() ? Status.CANCELLED : Status.COMPLETED;
+        } catch (Exception e) {
+            job.cancel.set(true);
+            job.error = e.toString();
+            job.status = Status.FAILED;
+            LOG.error("Impact analysis " + job.id + " failed", e);
+        } finally {
+            pool.shutdownNow();
+            job.finishedNanos = System.nanoTime();
+            job.finishedAt = Instant.now(clock);
+        }
+    }
+
+    private void work(Job job, BlockingQueue<Object> queue) {
+        RuleEvaluator evaluator = new RuleEvaluator();
+        try {
+            while (true) {
+                Object o = queue.take();
+                if (o == POISON) {
+                    return;
+                }
+                if (job.cancel.get()) {
+                    continue; // drain
+                }
+                Row row = (Row) o;
+                String outcome = null;
+                BigDecimal total = null;
+                String note = null;
+                try {
+                    EvaluationRequest req = CanonicalJson.MAPPER.readValue(row.request(), EvaluationRequest.class);
+                    Evaluation e = EvaluationService.run(evaluator, job.candidate,
+                            EvaluationService.modulesInForce(job.registry, job.candidate, req.legalDate()), req);
+                    outcome = e.outcome().name();
+                    total = e.amounts().total();
+                } catch (Exception e) {
+                    note = e.getMessage();
+                }
+                job.analysis.add(row.id(), row.legalDate(), row.outcome(), row.total(), outcome, total, note);
+                job.done.incrementAndGet();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        jobs.values().forEach(j -> j.cancel.set(true));
+        runner.shutdownNow();
+    }
+}
