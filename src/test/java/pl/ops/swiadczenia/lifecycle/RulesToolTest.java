@@ -1,0 +1,66 @@
+package pl.ops.swiadczenia.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pl.ops.swiadczenia.service.CanonicalJson;
+import pl.ops.swiadczenia.testsupport.IsolatedRulesProfile;
+
+/** The terminal command: exit codes, the text report with file and line, the JSON report, the diff. */
+class RulesToolTest {
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = RulesTool.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theDraftIsReportedInvalidUntilItsGoldenCasesAgree() {
+        Run r = run("validate", "rules/zasilek_rodzinny/2024-11-01");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("NIEPOPRAWNA / INVALID")
+                .contains("test-cases/zasilek_rodzinny/zmiany_wersji.yaml:")
+                .contains("ERROR [golden-cases]")
+                .contains("2024-11-01 – …: zasilek_rodzinny/2024-11-01");
+        Run json = run("validate", "rules/zasilek_rodzinny/2024-11-01", "--json");
+        JsonNode report = CanonicalJson.tree(json.out());
+        assertThat(report.get("valid").asBoolean()).isFalse();
+        assertThat(report.get("rulesetId").asText()).isEqualTo("zasilek_rodzinny/2024-11-01");
+    }
+
+    @Test
+    void aBrokenFolderIsReportedWithFileAndLine(@TempDir Path tmp) throws Exception {
+        Path rules = tmp.resolve("rules");
+        IsolatedRulesProfile.copy(Path.of("rules/dochod_rodziny"), rules.resolve("dochod_rodziny"));
+        IsolatedRulesProfile.copy(Path.of("rules/zasilek_rodzinny"), rules.resolve("zasilek_rodzinny"));
+        Path drl = rules.resolve("zasilek_rodzinny/2024-11-01/kryterium_dochodowe.drl");
+        String text = Files.readString(drl);
+        int line = text.substring(0, text.indexOf("$p.kwota(\"kryterium_dochodowe\")")).split("\n", -1).length;
+        Files.writeString(drl, text.replaceFirst("\\$p\\.kwota\\(\"kryterium_dochodowe\"\\)", "\\$p.kwota(\"kryterium_dochodwe\")"));
+        Run r = run("validate", rules.resolve("zasilek_rodzinny/2024-11-01").toString(), "--rules", rules.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("kryterium_dochodowe.drl:" + line
+                + ": ERROR [parameters] uses parameter 'kryterium_dochodwe' that parameters.yaml does not define");
+    }
+
+    @Test
+    void diffAndUsage() {
+        Run d = run("diff", "zasilek_rodzinny", "2018-11-01", "2021-11-01");
+        assertThat(d.exit()).isZero();
+        assertThat(d.out()).contains("zasilek_rodzinny/2018-11-01 → zasilek_rodzinny/2021-11-01");
+        assertThat(run("frobnicate").exit()).isEqualTo(2);
+        assertThat(run("validate", "rules/no_such/2020-01-01").exit()).isEqualTo(2);
+    }
+}
