@@ -30,7 +30,7 @@ public record GoldenCase(String file, String name, JsonNode input, JsonNode expe
 
     public static List<GoldenCase> load(Path root) {
         List<GoldenCase> out = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
+        if (!Files.exists(root)) {
             return out;
         }
         try (Stream<Path> files = Files.walk(root)) {
@@ -209,7 +209,16 @@ public record GoldenCase(String file, String name, JsonNode input, JsonNode expe
     }
 
     private static BigDecimal dec(JsonNode n) {
-        return n != null && (n.isNumber() || n.isTextual()) && n.asText().matches("-?\\d+(\\.\\d+)?")
-                ? new BigDecimal(n.asText()) : null;
+        if (n == null || !(n.isNumber() || n.isTextual())) {
+            return null;
+        }
+        if (n.isNumber()) {
+            return n.decimalValue();
+        }
+        try {
+            return new BigDecimal(n.asText());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }
