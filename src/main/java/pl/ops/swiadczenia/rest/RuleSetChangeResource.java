@@ -73,8 +73,7 @@ public class RuleSetChangeResource {
         ValidationReport report = upload == null || upload.files() == null
                 ? ruleSets.validateFolder(benefit, v)
                 : ruleSets.validateUpload(benefit, v, upload.files());
-        return text() ? Response.ok(report.toText(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build()
-                : Response.ok(report).build();
+        return respond(report, report::toText);
     }
 
     @PUT
@@ -126,8 +125,7 @@ public class RuleSetChangeResource {
             throw new InvalidRequestException(errors);
         }
         RuleSetDiff.Report report = ruleSets.diff(benefit, f, t);
-        return text() ? Response.ok(report.toText(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build()
-                : Response.ok(report).build();
+        return respond(report, report::toText);
     }
 
     @POST
@@ -156,6 +154,12 @@ public class RuleSetChangeResource {
     @Operation(summary = "Every publication: version, hash, who and when")
     public List<RuleSets.Publication> publications() {
         return ruleSets.publications();
+    }
+
+    /** The report as JSON, or as the terminal's text when the client prefers {@code text/plain}. */
+    private Response respond(Object report, java.util.function.Supplier<String> text) {
+        return text() ? Response.ok(text.get(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build()
+                : Response.ok(report).build();
     }
 
     private boolean text() {
