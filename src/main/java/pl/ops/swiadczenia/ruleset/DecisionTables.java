@@ -34,6 +34,7 @@ public final class DecisionTables {
     }
 
     public static Converted convert(String file, String csv) {
+        csv = withoutBom(csv);
         List<Finding> findings = new ArrayList<>(check(file, csv));
         if (findings.stream().anyMatch(Finding::isError)) {
             return new Converted(null, findings);
@@ -50,6 +51,7 @@ public final class DecisionTables {
 
     /** Checks a table's structure and data rows. */
     public static List<Finding> check(String file, String csv) {
+        csv = withoutBom(csv);
         List<Finding> out = new ArrayList<>();
         List<List<String>> rows = parse(csv);
         if (!rows.isEmpty() && rows.get(0).size() == 1 && rows.get(0).get(0).contains(";")) {
@@ -170,6 +172,11 @@ public final class DecisionTables {
             out.add(Finding.error("decision-table", file, tableRow + 6, "the table has no data rows"));
         }
         return out;
+    }
+
+    /** Spreadsheets often save "CSV UTF-8" with a byte-order mark; it is not part of the first cell. */
+    private static String withoutBom(String csv) {
+        return csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
     }
 
     private static BigDecimal num(List<String> row, int c) {
