@@ -85,6 +85,22 @@ class ImpactAnalysisScaleTest {
         assertThat(heapNearEnd).as("heap measured near the end of the run").isPositive();
         assertThat(heapNearEnd - heapAtQuarter).as("heap growth between 20 % and 85 % of the run (bytes)")
                 .isLessThan(64L * 1024 * 1024);
+
+        // the same analysis again, cancelled while it runs: it stops early and says so
+        String again = CanonicalJson.tree(given().contentType(ContentType.JSON).body(req).when()
+                .post("/api/v1/impact-analyses").then().statusCode(202).extract().asString()).get("id").asText();
+        Thread.sleep(300);
+        given().when().delete("/api/v1/impact-analyses/" + again).then().statusCode(200);
+        JsonNode cancelled = RuleSetLifecycleApiTest.awaitJob(again);
+        assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("done").asLong()).isLessThan(100_000);
+        given().when().delete("/api/v1/impact-analyses/no-such-job").then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("benefit", "zasilek_rodzinny")).when()
+                .post("/api/v1/impact-analyses").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("version"));
+        given().contentType(ContentType.JSON).body(Map.of("benefit", "zasilek_rodzinny", "version", "2031-01-01"))
+                .when().post("/api/v1/impact-analyses").then().statusCode(400);
+
         System.out.printf("Impact analysis of 100000 decisions: %.0f decisions/s, heap after GC %d → %d MB%n",
                 job.get("decisionsPerSecond").asDouble(), heapAtQuarter == null ? -1 : heapAtQuarter >> 20, heapNearEnd >> 20);
     }
