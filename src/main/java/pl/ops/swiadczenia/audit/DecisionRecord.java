@@ -51,7 +51,11 @@ public class DecisionRecord {
     @Column(name = "case_reference", updatable = false)
     public String caseReference;
 
-    /** The request body exactly as received. */
+    /** Who asked for the decision: the subject of the caller's token (null for decisions before access control). */
+    @Column(name = "requested_by", updatable = false)
+    public String requestedBy;
+
+    /** The request body exactly as received (PESEL numbers removed: they are kept only as keyed hashes). */
     @Column(name = "request_json", nullable = false, updatable = false, columnDefinition = "text")
     public String requestJson;
 

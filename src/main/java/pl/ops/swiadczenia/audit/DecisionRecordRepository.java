@@ -18,12 +18,34 @@ import java.util.UUID;
 @ApplicationScoped
 public class DecisionRecordRepository implements PanacheRepositoryBase<DecisionRecord, UUID> {
 
-    /** Inserts a new decision. */
+    @jakarta.inject.Inject
+    DecisionChain chain;
+
+    /** Inserts a new decision and appends it to the hash chain, in one transaction. */
     @Transactional
     public DecisionRecord insert(DecisionRecord r) {
         persist(r);
         flush();
+        chain.append(r, r.createdAt);
         return r;
+    }
+
+    /**
+     * Inserts a new decision with the keyed hashes of its family members' PESEL numbers, chained, in one transaction.
+     */
+    @Transactional
+    public DecisionRecord insert(DecisionRecord r, java.util.Map<String, String> peselHmacByMember) {
+        insert(r);
+        peselHmacByMember.forEach((member, hmac) -> getEntityManager().createNativeQuery(
+                        "INSERT INTO decision_person (decision_id, member_id, pesel_hmac) VALUES (?1, ?2, ?3)")
+                .setParameter(1, r.id).setParameter(2, member).setParameter(3, hmac).executeUpdate());
+        return r;
+    }
+
+    /** Chains decisions stored before the chain existed (at start-up). */
+    @Transactional
+    public int chainUnchained() {
+        return chain.chainUnchained(id -> findById(id), java.time.Instant.now());
     }
 
     public Optional<DecisionRecord> byId(UUID id) {
@@ -32,9 +54,17 @@ public class DecisionRecordRepository implements PanacheRepositoryBase<DecisionR
 
     /** A page of decisions, newest first, filtered by benefit and by ranges of legal date and creation time. */
     public Result search(String benefit, LocalDate from, LocalDate to, Instant createdFrom, Instant createdTo,
-                         int page, int size) {
+                         int page, int size, String requestedBy, String peselHmac) {
         List<String> where = new ArrayList<>();
         Parameters p = new Parameters();
+        if (requestedBy != null) {
+            where.add("requestedBy = :requestedBy");
+            p.and("requestedBy", requestedBy);
+        }
+        if (peselHmac != null) {
+            where.add("id in (select dp.decisionId from DecisionPerson dp where dp.peselHmac = :peselHmac)");
+            p.and("peselHmac", peselHmac);
+        }
         if (benefit != null) {
             where.add("benefit = :benefit");
             p.and("benefit", benefit);

@@ -34,6 +34,11 @@ public class ServiceMain {
             System.exit(pl.ops.swiadczenia.lifecycle.RulesTool.run(System.out, System.err,
                     Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && args[0].equals("audyt")) {
+            // auditors' terminal command (verify-chain): reads the database directly, no service
+            System.exit(pl.ops.swiadczenia.audit.AuditTool.run(System.out, System.err,
+                    Arrays.copyOfRange(args, 1, args.length)));
+        }
         LaunchMode launchMode = launchMode();
         try {
             startEmbeddedDatabaseIfNeeded(launchMode);

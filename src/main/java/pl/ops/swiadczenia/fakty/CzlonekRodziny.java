@@ -29,6 +29,15 @@ public class CzlonekRodziny {
     }
 
     /** Identifier unique within the application, e.g. "matka", "dziecko1". */
+    /**
+     * PESEL (optional): validated (checksum, birth date) and used only to find decisions; not stored in clear (the
+     * decision keeps a keyed hash) and never used by the rules.
+     */
+    private String pesel;
+
+    public String getPesel() { return pesel; }
+    public void setPesel(String pesel) { this.pesel = pesel; }
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public Rola getRola() { return rola; }

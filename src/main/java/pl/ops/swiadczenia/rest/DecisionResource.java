@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import pl.ops.swiadczenia.audit.AccessLog;
 import pl.ops.swiadczenia.audit.DecisionRecord;
 import pl.ops.swiadczenia.audit.DecisionRecordRepository;
 import pl.ops.swiadczenia.service.CanonicalJson;
@@ -39,9 +40,17 @@ import pl.ops.swiadczenia.service.ReplayService;
 
 /** Decisions: evaluate and store, read back, search, replay. */
 @Path("/api/v1/decisions")
+@jakarta.annotation.security.RolesAllowed({pl.ops.swiadczenia.security.Roles.SYSTEM, pl.ops.swiadczenia.security.Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Decisions", description = "Evaluate and store decisions (append-only), read them back and replay them")
 public class DecisionResource {
+    @Inject
+    pl.ops.swiadczenia.security.Caller caller;
+    @Inject
+    AccessLog accessLog;
+    @Inject
+    pl.ops.swiadczenia.service.PeselKey peselKey;
+
     @Inject
     DecisionService decisions;
     @Inject
@@ -66,6 +75,7 @@ public class DecisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No released ruleset for this benefit on this legal date",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @jakarta.annotation.security.RolesAllowed(pl.ops.swiadczenia.security.Roles.SYSTEM)
     public Response decide(String body, @Context UriInfo uri) {
         EvaluationRequest request = RequestJson.read(body);
         DecisionRecord r = decisions.decide(request, body);
@@ -87,6 +97,7 @@ public class DecisionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; each bad field is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @jakarta.annotation.security.RolesAllowed(pl.ops.swiadczenia.security.Roles.SYSTEM)
     public Response decideBatch(String body) {
         pl.ops.swiadczenia.service.BatchRequest b = RequestJson.read(body, pl.ops.swiadczenia.service.BatchRequest.class);
         if (b.wniosek() != null && b.legalDate() != null) {
@@ -117,7 +128,18 @@ public class DecisionResource {
     @APIResponse(responseCode = "404", description = "No such decision",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String get(@PathParam("id") String id) {
-        return CanonicalJson.write(DecisionService.render(decisions.get(id)));
+        DecisionRecord r = readable(id);
+        accessLog.record(caller.subject(), caller.roles(), AccessLog.Action.READ_DECISION, r.id, null);
+        return CanonicalJson.write(DecisionService.render(r));
+    }
+
+    /** The decision if the caller may read it; 404 otherwise (a system does not learn that others' decisions exist). */
+    private DecisionRecord readable(String id) {
+        DecisionRecord r = decisions.get(id);
+        if (!caller.mayRead(r)) {
+            throw new pl.ops.swiadczenia.service.DecisionNotFoundException(id);
+        }
+        return r;
     }
 
     @GET
@@ -130,7 +152,8 @@ public class DecisionResource {
     @APIResponse(responseCode = "404", description = "No such decision",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String document(@PathParam("id") String id) {
-        DecisionRecord r = decisions.get(id);
+        DecisionRecord r = readable(id);
+        accessLog.record(caller.subject(), caller.roles(), AccessLog.Action.READ_DOCUMENT, r.id, null);
         String title = ("zaswiadczenie_czyste_powietrze".equals(r.benefit)
                 ? "Zaświadczenie o przeciętnym miesięcznym dochodzie" : "Decyzja") + " – " + r.benefit;
         return DecisionDocument.html(DecisionService.render(r), title);
@@ -148,6 +171,7 @@ public class DecisionResource {
             @Parameter(description = "Legal date to (inclusive), yyyy-MM-dd") @QueryParam("to") String to,
             @Parameter(description = "Created at or after (ISO instant)") @QueryParam("createdFrom") String createdFrom,
             @Parameter(description = "Created at or before (ISO instant)") @QueryParam("createdTo") String createdTo,
+            @Parameter(description = "PESEL of a family member (matched through its keyed hash; never stored in clear)") @QueryParam("pesel") String pesel,
             @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "Page size, 1–100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) @QueryParam("size") String size) {
         List<FieldError> errors = new ArrayList<>();
@@ -163,7 +187,20 @@ public class DecisionResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        DecisionRecordRepository.Result res = repository.search(benefit, f, t, cf, ct, p, s);
+        String peselHmac = null;
+        if (pesel != null) {
+            List<FieldError> pe = new ArrayList<>();
+            pl.ops.swiadczenia.service.Pesel.check("pesel", pesel, null, pe);
+            if (!pe.isEmpty()) {
+                throw new InvalidRequestException(pe);
+            }
+            peselHmac = peselKey.hmac(pesel);
+        }
+        DecisionRecordRepository.Result res = repository.search(benefit, f, t, cf, ct, p, s,
+                caller.isAuditor() ? null : caller.subject(), peselHmac);
+        accessLog.record(caller.subject(), caller.roles(), AccessLog.Action.SEARCH_DECISIONS, null,
+                "benefit=" + benefit + " from=" + from + " to=" + to + (pesel != null ? " pesel=(keyed hash)" : "")
+                        + " page=" + p + " results=" + res.items().size());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode items = out.putArray("items");
         res.items().forEach(r -> items.add(DecisionService.render(r)));
@@ -186,6 +223,7 @@ public class DecisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The ruleset needed is not available",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @jakarta.annotation.security.RolesAllowed(pl.ops.swiadczenia.security.Roles.AUDITOR)
     public String replay(@PathParam("id") String id,
             @Parameter(description = "stored (default) or current") @QueryParam("against") String against,
             @Parameter(description = "With against=current: use the version in force on this date instead of today") @QueryParam("on") String on) {
@@ -205,7 +243,10 @@ public class DecisionResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return CanonicalJson.write(replays.replay(id, a, d));
+        ReplayService.Replay result = replays.replay(id, a, d);
+        accessLog.record(caller.subject(), caller.roles(), AccessLog.Action.REPLAY_DECISION,
+                java.util.UUID.fromString(result.decisionId()), "against=" + a + " status=" + result.status());
+        return CanonicalJson.write(result);
     }
 
     /** OpenAPI shape of a stored decision (the body is rendered from the stored JSON). */

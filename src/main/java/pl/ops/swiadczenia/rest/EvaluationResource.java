@@ -18,6 +18,7 @@ import pl.ops.swiadczenia.service.EvaluationService;
 
 /** Calculator / what-if: the same evaluation as a decision, not stored. */
 @Path("/api/v1/evaluations")
+@jakarta.annotation.security.RolesAllowed({pl.ops.swiadczenia.security.Roles.SYSTEM, pl.ops.swiadczenia.security.Roles.POLICY, pl.ops.swiadczenia.security.Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluations", description = "Evaluate without storing (calculator, what-if)")
 public class EvaluationResource {

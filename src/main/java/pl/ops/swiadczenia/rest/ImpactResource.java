@@ -21,6 +21,7 @@ import pl.ops.swiadczenia.service.InvalidRequestException;
 
 /** Impact analysis of a candidate version over stored decisions, as background jobs. */
 @Path("/api/v1/impact-analyses")
+@jakarta.annotation.security.RolesAllowed(pl.ops.swiadczenia.security.Roles.POLICY)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Impact analysis", description = "What a candidate version would change in stored decisions")
 public class ImpactResource {
@@ -45,7 +46,7 @@ public class ImpactResource {
     @GET
     @Operation(summary = "Recent impact analyses")
     public List<ImpactService.JobView> list() {
-        return impact.list();
+        return impact.list(ImpactService.Kind.IMPACT);
     }
 
     @GET
@@ -54,13 +55,13 @@ public class ImpactResource {
             description = "done / total, decisions per second, seconds left; counts by kind of change, distribution "
                     + "of amount differences, example decisions per kind.")
     public ImpactService.JobView get(@PathParam("id") String id) {
-        return impact.get(id).orElseThrow(() -> new NotFoundException("No impact analysis " + id));
+        return impact.get(ImpactService.Kind.IMPACT, id).orElseThrow(() -> new NotFoundException("No impact analysis " + id));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Cancel an impact analysis")
     public ImpactService.JobView cancel(@PathParam("id") String id) {
-        return impact.cancel(id).orElseThrow(() -> new NotFoundException("No impact analysis " + id));
+        return impact.cancel(ImpactService.Kind.IMPACT, id).orElseThrow(() -> new NotFoundException("No impact analysis " + id));
     }
 }

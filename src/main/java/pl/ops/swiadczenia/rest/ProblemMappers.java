@@ -39,6 +39,25 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized",
+                        "A valid bearer token is required (Authorization: Bearer …)")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .entity(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized",
+                        "The bearer token is invalid or expired")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return Problem.of(Response.Status.FORBIDDEN, "forbidden", "Your role does not allow this operation").toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response conflict(pl.ops.swiadczenia.service.RuleSets.ConflictException e) {
         return Problem.of(Response.Status.CONFLICT, "conflict", e.getMessage()).toResponse();
     }

@@ -34,6 +34,7 @@ import pl.ops.swiadczenia.service.RuleSets;
  * terminal command prints when the client asks for {@code text/plain}.
  */
 @Path("/api/v1/rulesets")
+@jakarta.annotation.security.RolesAllowed(pl.ops.swiadczenia.security.Roles.POLICY)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Ruleset changes", description = "Validate, diff, upload, scan and publish ruleset versions")
 public class RuleSetChangeResource {
@@ -41,6 +42,8 @@ public class RuleSetChangeResource {
     RuleSets ruleSets;
     @Context
     HttpHeaders headers;
+    @Inject
+    pl.ops.swiadczenia.security.Caller caller;
 
     /** Uploaded files of one version folder: file name → content. */
     public record Upload(Map<String, String> files) {
@@ -142,16 +145,22 @@ public class RuleSetChangeResource {
     public Response publish(@PathParam("benefit") String benefit, @PathParam("version") String version,
                             PublishRequest body) {
         LocalDate v = version(version);
-        if (body == null || body.publishedBy() == null || body.publishedBy().isBlank() || body.publishedBy().length() > 200) {
-            throw new InvalidRequestException(List.of(new FieldError("publishedBy",
-                    "is required: who publishes (name or account, at most 200 characters)")));
+        if (body != null && body.comment() != null && body.comment().length() > 2000) {
+            throw new InvalidRequestException(List.of(new FieldError("comment", "must have at most 2000 characters")));
         }
-        return Response.status(201).entity(ruleSets.publish(benefit, v, body.publishedBy().strip(), body.comment())).build();
+        // who publishes is the verified caller; a publishedBy in the body is kept only as a note of who asked
+        String who = caller.subject();
+        String note = body == null ? null : body.comment();
+        if (body != null && body.publishedBy() != null && !body.publishedBy().isBlank() && !body.publishedBy().equals(who)) {
+            note = (note == null ? "" : note + " ") + "(na prośbę / on behalf of: " + body.publishedBy().strip() + ")";
+        }
+        return Response.status(201).entity(ruleSets.publish(benefit, v, who, note)).build();
     }
 
     @GET
     @Path("/publications")
     @Operation(summary = "Every publication: version, hash, who and when")
+    @jakarta.annotation.security.RolesAllowed({pl.ops.swiadczenia.security.Roles.POLICY, pl.ops.swiadczenia.security.Roles.AUDITOR})
     public List<RuleSets.Publication> publications() {
         return ruleSets.publications();
     }

@@ -26,6 +26,7 @@ import pl.ops.swiadczenia.service.RuleSets;
 
 /** The ruleset versions: dates, hashes, parameters with citations, rules. */
 @Path("/api/v1/rulesets")
+@jakarta.annotation.security.RolesAllowed({pl.ops.swiadczenia.security.Roles.SYSTEM, pl.ops.swiadczenia.security.Roles.POLICY, pl.ops.swiadczenia.security.Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rulesets", description = "Versioned rulesets by benefit and effective date")
 public class RuleSetResource {

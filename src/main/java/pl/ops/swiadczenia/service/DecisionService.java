@@ -28,6 +28,10 @@ public class DecisionService {
     DecisionRecordRepository repository;
     @Inject
     Clock clock;
+    @Inject
+    pl.ops.swiadczenia.security.Caller caller;
+    @Inject
+    PeselKey peselKey;
 
     /** Evaluates and stores; returns the stored record. */
     public DecisionRecord decide(EvaluationRequest request, String rawRequestJson) {
@@ -48,9 +52,31 @@ public class DecisionService {
         r.outcome = e.outcome().name();
         r.totalAmount = e.amounts().total();
         r.caseReference = request.caseReference();
-        r.requestJson = rawRequestJson;
+        r.requestedBy = caller.subject();
+        // PESEL numbers are not kept in clear: the stored request leaves them out (the rules never use them) and
+        // each is kept only as a keyed hash, for search
+        java.util.Map<String, String> pesels = new java.util.TreeMap<>();
+        if (request.wniosek() != null && request.wniosek().getCzlonkowieRodziny() != null) {
+            request.wniosek().getCzlonkowieRodziny().forEach(c -> {
+                if (c != null && c.getPesel() != null) {
+                    pesels.put(c.getId(), peselKey.hmac(c.getPesel()));
+                }
+            });
+        }
+        r.requestJson = pesels.isEmpty() ? rawRequestJson : withoutPesel(rawRequestJson);
         r.resultJson = CanonicalJson.write(e);
-        return repository.insert(r);
+        return repository.insert(r, pesels);
+    }
+
+    /** The request JSON without the members' {@code pesel} fields (canonical form). */
+    static String withoutPesel(String requestJson) {
+        JsonNode tree = CanonicalJson.tree(requestJson);
+        tree.path("wniosek").path("czlonkowieRodziny").forEach(m -> {
+            if (m instanceof ObjectNode o) {
+                o.remove("pesel");
+            }
+        });
+        return CanonicalJson.write(tree);
     }
 
     public DecisionRecord get(String id) {

@@ -61,6 +61,12 @@ public class ImpactService {
     });
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
+    /** Which stored decisions to replay (auditors): a benefit and a legal-date range. */
+    public record ReplayRequest(String benefit, LocalDate legalDateFrom, LocalDate legalDateTo) {
+    }
+
+    public enum Kind { IMPACT, REPLAY }
+
     /** What to analyse: stored decisions of {@code benefit} with a legal date in the range, under {@code version}. */
     public record ImpactRequest(String benefit, LocalDate version, LocalDate legalDateFrom, LocalDate legalDateTo) {
     }
@@ -68,10 +74,12 @@ public class ImpactService {
     public enum Status { RUNNING, COMPLETED, CANCELLED, FAILED }
 
     /** The state of a job as reported to the client. */
-    public record JobView(String id, Status status, ImpactRequest request, String candidateRulesetId,
-                          String candidateSha256, boolean candidateReleased, long total, long done,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record JobView(String id, Kind kind, Status status, ImpactRequest request, String candidateRulesetId,
+                          String candidateSha256, Boolean candidateReleased, long total, long done,
                           double decisionsPerSecond, Long secondsLeft, Instant startedAt, Instant finishedAt,
-                          long heapUsedMaxMb, String error, ImpactAnalysis.Summary result) {
+                          long heapUsedMaxMb, String error, ImpactAnalysis.Summary result,
+                          pl.ops.swiadczenia.lifecycle.ReplayAnalysis.Summary replay) {
     }
 
     /** A running or finished job. */
@@ -80,7 +88,9 @@ public class ImpactService {
         final ImpactRequest request;
         final RuleSet candidate;
         final RuleSetRegistry registry;
+        final Kind kind;
         final ImpactAnalysis analysis = new ImpactAnalysis();
+        final pl.ops.swiadczenia.lifecycle.ReplayAnalysis replay = new pl.ops.swiadczenia.lifecycle.ReplayAnalysis();
         final AtomicLong done = new AtomicLong();
         final AtomicBoolean cancel = new AtomicBoolean();
         final Instant startedAt = Instant.now(clock);
@@ -92,7 +102,8 @@ public class ImpactService {
         volatile String error;
         volatile long heapMax;
 
-        Job(ImpactRequest request, RuleSet candidate, RuleSetRegistry registry) {
+        Job(Kind kind, ImpactRequest request, RuleSet candidate, RuleSetRegistry registry) {
+            this.kind = kind;
             this.request = request;
             this.candidate = candidate;
             this.registry = registry;
@@ -104,9 +115,11 @@ public class ImpactService {
             double secs = Math.max(1e-3, (end - startNanos) / 1e9);
             double rate = d / secs;
             Long left = status != Status.RUNNING || total < 0 || rate <= 0 ? null : Math.round((total - d) / rate);
-            return new JobView(id, status, request, candidate.id(), candidate.sha256(), candidate.released(),
+            boolean impact = kind == Kind.IMPACT;
+            return new JobView(id, kind, status, request, impact ? candidate.id() : null,
+                    impact ? candidate.sha256() : null, impact ? candidate.released() : null,
                     Math.max(total, 0), d, Math.round(rate * 10) / 10.0, left, startedAt, finishedAt,
-                    heapMax / (1024 * 1024), error, analysis.summary());
+                    heapMax / (1024 * 1024), error, impact ? analysis.summary() : null, impact ? null : replay.summary());
         }
     }
 
@@ -130,24 +143,42 @@ public class ImpactService {
         ImpactRequest req = new ImpactRequest(r.benefit(), r.version(),
                 r.legalDateFrom() != null ? r.legalDateFrom() : LocalDate.of(1900, 1, 1),
                 r.legalDateTo() != null ? r.legalDateTo() : LocalDate.of(9999, 12, 31));
-        Job job = new Job(req, candidate, registry);
+        return submit(new Job(Kind.IMPACT, req, candidate, registry));
+    }
+
+    /** Starts a batch replay: every stored decision of the benefit in the range, under its stored version. */
+    public JobView startReplay(ReplayRequest r) {
+        if (r == null || r.benefit() == null || r.benefit().isBlank()) {
+            throw new InvalidRequestException(List.of(new FieldError("benefit", "is required")));
+        }
+        if (r.legalDateFrom() != null && r.legalDateTo() != null && r.legalDateFrom().isAfter(r.legalDateTo())) {
+            throw new InvalidRequestException(List.of(new FieldError("legalDateTo", "must not be before legalDateFrom")));
+        }
+        ImpactRequest req = new ImpactRequest(r.benefit(), null,
+                r.legalDateFrom() != null ? r.legalDateFrom() : LocalDate.of(1900, 1, 1),
+                r.legalDateTo() != null ? r.legalDateTo() : LocalDate.of(9999, 12, 31));
+        return submit(new Job(Kind.REPLAY, req, null, ruleSets.registry()));
+    }
+
+    private JobView submit(Job job) {
         jobs.put(job.id, job);
         trim();
         runner.submit(() -> run(job));
         return job.view();
     }
 
-    public Optional<JobView> get(String id) {
-        return Optional.ofNullable(jobs.get(id)).map(Job::view);
+    public Optional<JobView> get(Kind kind, String id) {
+        return Optional.ofNullable(jobs.get(id)).filter(j -> j.kind == kind).map(Job::view);
     }
 
-    public List<JobView> list() {
-        return jobs.values().stream().map(Job::view).sorted(Comparator.comparing(JobView::startedAt).reversed()).toList();
+    public List<JobView> list(Kind kind) {
+        return jobs.values().stream().filter(j -> j.kind == kind).map(Job::view)
+                .sorted(Comparator.comparing(JobView::startedAt).reversed()).toList();
     }
 
-    public Optional<JobView> cancel(String id) {
+    public Optional<JobView> cancel(Kind kind, String id) {
         Job j = jobs.get(id);
-        if (j == null) {
+        if (j == null || j.kind != kind) {
             return Optional.empty();
         }
         j.cancel.set(true);
@@ -163,7 +194,8 @@ public class ImpactService {
         }
     }
 
-    private record Row(String id, LocalDate legalDate, String outcome, BigDecimal total, String request) {
+    private record Row(String id, LocalDate legalDate, String outcome, BigDecimal total, String request,
+                       LocalDate rulesetVersion, String rulesetId, String rulesetSha256, String result) {
     }
 
     private void run(Job job) {
@@ -188,8 +220,9 @@ public class ImpactService {
                 }
                 c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
                 try (PreparedStatement ps = c.prepareStatement("SELECT id, legal_date, outcome, total_amount, "
-                        + "request_json FROM decision WHERE benefit = ? AND legal_date BETWEEN ? AND ? "
-                        + "ORDER BY legal_date, id")) {
+                        + "request_json, ruleset_version, ruleset_id, ruleset_sha256, "
+                        + (job.kind == Kind.REPLAY ? "result_json" : "NULL") + " FROM decision WHERE benefit = ? "
+                        + "AND legal_date BETWEEN ? AND ? ORDER BY legal_date, id")) {
                     ps.setFetchSize(500);
                     ps.setString(1, r.benefit());
                     ps.setObject(2, r.legalDateFrom());
@@ -198,7 +231,8 @@ public class ImpactService {
                         long n = 0;
                         while (rs.next() && !job.cancel.get()) {
                             queue.put(new Row(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-                                    rs.getBigDecimal(4), rs.getString(5)));
+                                    rs.getBigDecimal(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+                                    rs.getString(7), rs.getString(8), rs.getString(9)));
                             if (++n % 1000 == 0) {
                                 Runtime rt = Runtime.getRuntime();
                                 job.heapMax = Math.max(job.heapMax, rt.totalMemory() - rt.freeMemory());
@@ -238,6 +272,11 @@ public class ImpactService {
                     continue; // drain
                 }
                 Row row = (Row) o;
+                if (job.kind == Kind.REPLAY) {
+                    replayOne(job, evaluator, row);
+                    job.done.incrementAndGet();
+                    continue;
+                }
                 String outcome = null;
                 BigDecimal total = null;
                 String note = null;
@@ -255,6 +294,23 @@ public class ImpactService {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void replayOne(Job job, RuleEvaluator evaluator, Row row) {
+        try {
+            ReplayService.StoredReplay r = ReplayService.replayStored(job.registry, evaluator, row.id(),
+                    job.request.benefit(), row.rulesetVersion(), row.rulesetId(), row.rulesetSha256(), row.legalDate(),
+                    row.request(), row.result());
+            if (r.identical()) {
+                job.replay.identical(r.rulesetHashMatches());
+            } else {
+                job.replay.different(new pl.ops.swiadczenia.lifecycle.ReplayAnalysis.Difference(row.id(), row.legalDate(),
+                        r.rulesetId(), r.differences(), null), r.rulesetHashMatches());
+            }
+        } catch (Exception e) {
+            job.replay.failed(new pl.ops.swiadczenia.lifecycle.ReplayAnalysis.Difference(row.id(), row.legalDate(),
+                    row.rulesetId(), List.of(), String.valueOf(e.getMessage())));
         }
     }
 

@@ -52,17 +52,10 @@ public class ReplayService {
             throw new IllegalStateException("Stored request of decision " + id + " cannot be read", e);
         }
         RuleSet rs;
-        List<RuleSet> modules = new java.util.ArrayList<>();
+        List<RuleSet> modules;
         if (against == Against.STORED) {
-            rs = ruleSets.registry().find(r.benefit, r.rulesetVersion).orElseThrow(() -> new NoRuleSetException(
-                    r.benefit, r.legalDate, "Ruleset " + r.rulesetId + " used by decision " + id + " is no longer available"));
-            for (JsonNode m : CanonicalJson.tree(r.resultJson).path("modules")) {
-                String mid = m.path("rulesetId").asText();
-                String[] parts = mid.split("/");
-                modules.add(ruleSets.registry().find(parts[0], LocalDate.parse(parts[1])).orElseThrow(() ->
-                        new NoRuleSetException(parts[0], r.legalDate, "Module " + mid + " used by decision " + id
-                                + " is no longer available")));
-            }
+            rs = storedRuleSet(ruleSets.registry(), r.benefit, r.rulesetVersion, r.rulesetId, r.legalDate, id);
+            modules = storedModules(ruleSets.registry(), r.resultJson, r.legalDate, id);
         } else {
             LocalDate date = on != null ? on : LocalDate.now(clock);
             rs = ruleSets.registry().select(r.benefit, date);
@@ -76,5 +69,45 @@ public class ReplayService {
         return new Replay(r.id.toString(), against, rs.id(), r.rulesetSha256, rs.sha256(),
                 rs.sha256().equals(r.rulesetSha256), identical ? "IDENTICAL" : "DIFFERENT", diff,
                 CanonicalJson.tree(json));
+    }
+
+    static RuleSet storedRuleSet(pl.ops.swiadczenia.ruleset.RuleSetRegistry registry, String benefit, LocalDate version,
+                                 String rulesetId, LocalDate legalDate, String decisionId) {
+        return registry.find(benefit, version).orElseThrow(() -> new NoRuleSetException(benefit, legalDate,
+                "Ruleset " + rulesetId + " used by decision " + decisionId + " is no longer available"));
+    }
+
+    /** The module versions a stored decision recorded (in its result JSON). */
+    static List<RuleSet> storedModules(pl.ops.swiadczenia.ruleset.RuleSetRegistry registry, String resultJson,
+                                       LocalDate legalDate, String decisionId) {
+        List<RuleSet> modules = new java.util.ArrayList<>();
+        for (JsonNode m : CanonicalJson.tree(resultJson).path("modules")) {
+            String mid = m.path("rulesetId").asText();
+            String[] parts = mid.split("/");
+            modules.add(registry.find(parts[0], LocalDate.parse(parts[1])).orElseThrow(() ->
+                    new NoRuleSetException(parts[0], legalDate, "Module " + mid + " used by decision " + decisionId
+                            + " is no longer available")));
+        }
+        return modules;
+    }
+
+    /** The outcome of replaying one stored decision under its stored version: identical bytes, or the differences. */
+    public record StoredReplay(boolean identical, String rulesetId, boolean rulesetHashMatches,
+                               List<JsonDiff.Difference> differences) {
+    }
+
+    /** Replays a stored decision without CDI (batch replay jobs). */
+    public static StoredReplay replayStored(pl.ops.swiadczenia.ruleset.RuleSetRegistry registry,
+                                            pl.ops.swiadczenia.engine.RuleEvaluator evaluator, String decisionId,
+                                            String benefit, LocalDate rulesetVersion, String rulesetId,
+                                            String rulesetSha256, LocalDate legalDate, String requestJson,
+                                            String resultJson) throws java.io.IOException {
+        EvaluationRequest request = CanonicalJson.MAPPER.readValue(requestJson, EvaluationRequest.class);
+        RuleSet rs = storedRuleSet(registry, benefit, rulesetVersion, rulesetId, legalDate, decisionId);
+        List<RuleSet> modules = storedModules(registry, resultJson, legalDate, decisionId);
+        String json = CanonicalJson.write(EvaluationService.run(evaluator, rs, modules, request));
+        boolean identical = json.equals(resultJson);
+        return new StoredReplay(identical, rs.id(), rs.sha256().equals(rulesetSha256), identical ? List.of()
+                : JsonDiff.diff(CanonicalJson.tree(resultJson), CanonicalJson.tree(json)));
     }
 }

@@ -80,8 +80,14 @@ public final class RequestValidator {
                     e.add(new FieldError(p + ".id", "is required"));
                 } else if (c.getId().length() > 50) {
                     e.add(new FieldError(p + ".id", "must have at most 50 characters"));
+                } else if (c.getId().matches("\\d{11}")) {
+                    e.add(new FieldError(p + ".id", "must not be a PESEL number: use a neutral id (e.g. matka, dziecko1) "
+                            + "and put the PESEL in the field pesel"));
                 } else if (!ids.add(c.getId())) {
                     e.add(new FieldError(p + ".id", "duplicates another person's id '" + c.getId() + "'"));
+                }
+                if (c.getPesel() != null) {
+                    Pesel.check(p + ".pesel", c.getPesel(), c.getDataUrodzenia(), e);
                 }
                 if (c.getRola() == null) {
                     e.add(new FieldError(p + ".rola", "is required (WNIOSKODAWCA, MALZONEK, RODZIC_DZIECKA, DZIECKO)"));

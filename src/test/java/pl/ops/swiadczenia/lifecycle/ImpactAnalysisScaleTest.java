@@ -26,6 +26,11 @@ import pl.ops.swiadczenia.testsupport.IsolatedRulesProfile;
 @QuarkusTest
 @TestProfile(IsolatedRulesProfile.class)
 class ImpactAnalysisScaleTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void authenticateWithAllRoles() {
+        pl.ops.swiadczenia.testsupport.Tokens.useAllRoles();
+    }
+
     @Inject
     DataSource dataSource;
 

@@ -35,6 +35,11 @@ import pl.ops.swiadczenia.testsupport.IsolatedRulesProfile;
 @TestProfile(IsolatedRulesProfile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RuleSetLifecycleApiTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void authenticateWithAllRoles() {
+        pl.ops.swiadczenia.testsupport.Tokens.useAllRoles();
+    }
+
     static final String DRAFT = "/api/v1/rulesets/zasilek_rodzinny/2024-11-01";
     static Path rules;
     static Path draftDir;
@@ -233,13 +238,14 @@ class RuleSetLifecycleApiTest {
         assertThat(ok.get()).isGreaterThan(2);
 
         assertThat(p.get("rulesetId").asText()).isEqualTo("zasilek_rodzinny/2024-11-01");
-        assertThat(p.get("publishedBy").asText()).isEqualTo("jan.kowalski@ops.example");
+        assertThat(p.get("publishedBy").asText()).as("the verified caller").isEqualTo(pl.ops.swiadczenia.testsupport.Tokens.SUITE);
+        assertThat(p.get("comment").asText()).contains("Rozporządzenie RM z 2024 r.").contains("jan.kowalski@ops.example");
         String sha = p.get("sha256").asText();
         assertThat(sha).hasSize(64).isNotEqualTo(p.get("draftSha256").asText());
         assertThat(Files.readString(draftDir.resolve("ruleset.yaml"))).contains("status: released");
         assertThat(Files.readString(rules.resolve("released.sha256"))).contains(sha + "  zasilek_rodzinny/2024-11-01");
         assertThat(given().when().get("/api/v1/rulesets/publications").then().statusCode(200).extract().asString())
-                .contains(sha).contains("jan.kowalski@ops.example");
+                .contains(sha).contains(pl.ops.swiadczenia.testsupport.Tokens.SUITE);
         given().when().get(DRAFT).then().statusCode(200)
                 .body("ruleset.status", org.hamcrest.Matchers.equalTo("released"))
                 .body("ruleset.sha256", org.hamcrest.Matchers.equalTo(sha));
@@ -260,8 +266,8 @@ class RuleSetLifecycleApiTest {
                 .then().statusCode(409);
         given().contentType(ContentType.JSON).body(Map.of("files", asVersion("2024-11-01")))
                 .when().put(DRAFT).then().statusCode(409);
-        given().contentType(ContentType.JSON).body(Map.of()).when().post(DRAFT + "/publication")
-                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("publishedBy"));
+        given().contentType(ContentType.JSON).body(Map.of("comment", "x".repeat(2001))).when().post(DRAFT + "/publication")
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("comment"));
     }
 
     @Test

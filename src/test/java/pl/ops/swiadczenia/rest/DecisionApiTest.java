@@ -32,6 +32,11 @@ import pl.ops.swiadczenia.service.CanonicalJson;
 /** The decision path end to end through HTTP and a real PostgreSQL: evaluate → store → read → replay; every error. */
 @QuarkusTest
 class DecisionApiTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void authenticateWithAllRoles() {
+        pl.ops.swiadczenia.testsupport.Tokens.useAllRoles();
+    }
+
 
     @Inject
     AgroalDataSource dataSource;
@@ -218,7 +223,8 @@ class DecisionApiTest {
                     .contains("append-only");
             assertThat(catchSql(() -> st.executeUpdate("DELETE FROM decision WHERE id = '" + id + "'")))
                     .contains("append-only");
-            assertThat(catchSql(() -> st.executeUpdate("TRUNCATE decision"))).contains("append-only");
+            assertThat(catchSql(() -> st.executeUpdate("TRUNCATE decision CASCADE"))).contains("append-only");
+            assertThat(catchSql(() -> st.executeUpdate("DELETE FROM decision_chain"))).contains("append-only");
         }
         given().when().get("/api/v1/decisions/" + id).then().statusCode(200).body("outcome", equalTo("GRANTED"));
     }

@@ -20,6 +20,11 @@ import pl.ops.swiadczenia.testsupport.RestartedApplicationProfile;
 @QuarkusTest
 @TestProfile(RestartedApplicationProfile.class)
 class ReplayAfterRestartTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void authenticateWithAllRoles() {
+        pl.ops.swiadczenia.testsupport.Tokens.useAllRoles();
+    }
+
 
     @Test
     void shouldReplayEveryStoredDecisionIdenticallyAfterRestart() {

@@ -21,6 +21,11 @@ import pl.ops.swiadczenia.service.CanonicalJson;
  */
 @QuarkusTest
 class WorkedExamplesApiTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void authenticateWithAllRoles() {
+        pl.ops.swiadczenia.testsupport.Tokens.useAllRoles();
+    }
+
 
     @TestFactory
     List<DynamicTest> workedExamplesThroughTheApi() {

@@ -18,6 +18,11 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The application starts against PostgreSQL (embedded unless one is configured) and reports ready. */
 @QuarkusTest
 class DatabaseSmokeTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void authenticateWithAllRoles() {
+        pl.ops.swiadczenia.testsupport.Tokens.useAllRoles();
+    }
+
 
     @Inject
     AgroalDataSource dataSource;

@@ -1,0 +1,64 @@
+package pl.ops.swiadczenia.lifecycle;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import pl.ops.swiadczenia.service.JsonDiff;
+
+/**
+ * Accumulates a batch replay: how many stored decisions replayed byte for byte, how many differ (with the first
+ * 100 listed, each with up to 20 field differences), how many could not be replayed and why. Flat memory. Thread-safe.
+ */
+public final class ReplayAnalysis {
+    static final int LISTED = 100;
+
+    private long identical;
+    private long different;
+    private long notReplayable;
+    private long rulesetHashMismatches;
+    private final List<Difference> differences = new ArrayList<>();
+    private final List<Difference> failures = new ArrayList<>();
+
+    /** A decision whose replay differs, or could not be replayed. */
+    public record Difference(String decisionId, LocalDate legalDate, String rulesetId, List<JsonDiff.Difference> fields,
+                             String reason) {
+    }
+
+    public synchronized void identical(boolean hashMatches) {
+        identical++;
+        if (!hashMatches) {
+            rulesetHashMismatches++;
+        }
+    }
+
+    public synchronized void different(Difference d, boolean hashMatches) {
+        different++;
+        if (!hashMatches) {
+            rulesetHashMismatches++;
+        }
+        if (differences.size() < LISTED) {
+            differences.add(new Difference(d.decisionId(), d.legalDate(), d.rulesetId(),
+                    d.fields().subList(0, Math.min(20, d.fields().size())), d.reason()));
+        }
+    }
+
+    public synchronized void failed(Difference d) {
+        notReplayable++;
+        if (failures.size() < LISTED) {
+            failures.add(d);
+        }
+    }
+
+    /** The report so far. */
+    public record Summary(long replayed, long identical, long different, long notReplayable,
+                          long rulesetHashMismatches, double identicalPercent, List<Difference> differences,
+                          List<Difference> notReplayableDecisions) {
+    }
+
+    public synchronized Summary summary() {
+        long n = identical + different + notReplayable;
+        double pct = n == 0 ? 0 : Math.floor(identical * 10000.0 / n) / 100.0;
+        return new Summary(n, identical, different, notReplayable, rulesetHashMismatches, pct, List.copyOf(differences),
+                List.copyOf(failures));
+    }
+}
