@@ -1,5 +1,8 @@
 package pl.ops.swiadczenia.rest;
 
+import java.util.List;
+import pl.ops.swiadczenia.service.FieldError;
+
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -16,8 +19,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e) {
+        // a message never repeats a PESEL-like number (11 digits), whichever field it came in
+        List<FieldError> errors = e.errors().stream().map(f -> new FieldError(f.field(),
+                f.message() == null ? null : f.message().replaceAll("\\d{11}", "***********"))).toList();
         return new Problem("https://ops-swiadczenia.example/problems/invalid-request", "Bad Request", 400,
-                "The request has " + e.errors().size() + " invalid field(s)", e.errors()).toResponse();
+                "The request has " + errors.size() + " invalid field(s)", errors).toResponse();
     }
 
     @ServerExceptionMapper

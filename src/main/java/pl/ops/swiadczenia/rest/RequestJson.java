@@ -20,7 +20,17 @@ final class RequestJson {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    static {
+        // dates are plain ISO dates: "2025-03-03T00:00:00Z" is refused, not silently cut to a date
+        STRICT.configOverride(java.time.LocalDate.class)
+                .setFormat(com.fasterxml.jackson.annotation.JsonFormat.Value.forLeniency(false));
+    }
+
+    /** Largest request body read (characters); larger ones are answered 413. */
+    static final int MAX_BODY = 1_000_000;
 
     private RequestJson() {
     }
@@ -32,6 +42,9 @@ final class RequestJson {
     static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw new InvalidRequestException(List.of(new FieldError("$", "request body is required")));
+        }
+        if (body.length() > MAX_BODY) {
+            throw new jakarta.ws.rs.WebApplicationException("The request body exceeds " + MAX_BODY + " characters", 413);
         }
         try {
             return STRICT.readValue(body, type);
@@ -49,6 +62,9 @@ final class RequestJson {
         } catch (JsonMappingException e) {
             String msg = e.getOriginalMessage() == null ? "invalid value" : e.getOriginalMessage().split("\n")[0];
             throw new InvalidRequestException(List.of(new FieldError(path(e), msg)));
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new InvalidRequestException(List.of(new FieldError("$", "too deeply nested or too long: "
+                    + e.getOriginalMessage().split("\\(")[0].trim())));
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException(List.of(new FieldError("$", "malformed JSON")));
         }

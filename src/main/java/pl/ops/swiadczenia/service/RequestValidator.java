@@ -17,6 +17,12 @@ import pl.ops.swiadczenia.fakty.Wniosek;
  */
 public final class RequestValidator {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    /** Dates after this are not plausible for an application (and would make period computations unbounded). */
+    private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    /** Ids of persons: letters (Polish included), digits, '_', '.', '-'. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[\\p{L}\\p{N}_.-]{1,50}");
+    /** Case references: letters, digits, space and / . _ - : # ( ) — no quotes, angle brackets or control characters. */
+    private static final java.util.regex.Pattern CASE_REFERENCE = java.util.regex.Pattern.compile("[\\p{L}\\p{N} /._:#()-]{0,100}");
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
 
     private RequestValidator() {
@@ -36,9 +42,13 @@ public final class RequestValidator {
             e.add(new FieldError("legalDate", "is required (ISO date yyyy-MM-dd)"));
         } else if (r.legalDate().isBefore(EARLIEST)) {
             e.add(new FieldError("legalDate", "must not be before " + EARLIEST));
+        } else if (r.legalDate().isAfter(LATEST)) {
+            e.add(new FieldError("legalDate", "must not be after " + LATEST));
         }
         if (r.caseReference() != null && r.caseReference().length() > 100) {
             e.add(new FieldError("caseReference", "must have at most 100 characters"));
+        } else if (r.caseReference() != null && !CASE_REFERENCE.matcher(r.caseReference()).matches()) {
+            e.add(new FieldError("caseReference", "may contain letters, digits, spaces and / . _ - : # ( ) only"));
         }
         Wniosek w = r.wniosek();
         if (w == null) {
@@ -50,6 +60,8 @@ public final class RequestValidator {
         } else {
             if (w.getDataZlozenia().isBefore(EARLIEST)) {
                 e.add(new FieldError("wniosek.dataZlozenia", "must not be before " + EARLIEST));
+            } else if (w.getDataZlozenia().isAfter(LATEST)) {
+                e.add(new FieldError("wniosek.dataZlozenia", "must not be after " + LATEST));
             }
         }
         BigDecimal d = w.getDochodRodzinyRokBazowy();   // required only by income-tested benefits: see validateFor
@@ -80,6 +92,8 @@ public final class RequestValidator {
                     e.add(new FieldError(p + ".id", "is required"));
                 } else if (c.getId().length() > 50) {
                     e.add(new FieldError(p + ".id", "must have at most 50 characters"));
+                } else if (!ID.matcher(c.getId()).matches()) {
+                    e.add(new FieldError(p + ".id", "may contain letters, digits and _ . - only"));
                 } else if (c.getId().matches("\\d{11}")) {
                     e.add(new FieldError(p + ".id", "must not be a PESEL number: use a neutral id (e.g. matka, dziecko1) "
                             + "and put the PESEL in the field pesel"));

@@ -106,6 +106,34 @@ class ImpactAnalysisScaleTest {
         given().contentType(ContentType.JSON).body(Map.of("benefit", "zasilek_rodzinny", "version", "2031-01-01"))
                 .when().post("/api/v1/impact-analyses").then().statusCode(400);
 
+
+        // auditors: replay all 100 000 under their stored versions, as a background job: 100 % identical
+        String replayId = CanonicalJson.tree(given().contentType(ContentType.JSON)
+                .body(Map.of("benefit", "zasilek_rodzinny", "legalDateFrom", "2023-01-01", "legalDateTo", "2023-12-31"))
+                .when().post("/api/v1/audit/replays").then().statusCode(202)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/audit/replays/"))
+                .extract().asString()).get("id").asText();
+        JsonNode replay;
+        boolean replayProgress = false;
+        while (true) {
+            replay = CanonicalJson.tree(given().when().get("/api/v1/audit/replays/" + replayId).then().statusCode(200)
+                    .extract().asString());
+            long done = replay.get("done").asLong();
+            replayProgress |= replay.get("status").asText().equals("RUNNING") && done > 0 && done < 100_000
+                    && replay.hasNonNull("secondsLeft");
+            if (!replay.get("status").asText().equals("RUNNING")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(replay.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(replay.at("/replay/replayed").asLong()).isEqualTo(100_000);
+        assertThat(replay.at("/replay/identical").asLong()).isEqualTo(100_000);
+        assertThat(replay.at("/replay/different").asLong()).isZero();
+        assertThat(replay.at("/replay/identicalPercent").asDouble()).isEqualTo(100.0);
+        assertThat(replayProgress).as("replay progress seen while running").isTrue();
+        System.out.printf("Replay of 100000 decisions: %.0f decisions/s%n", replay.get("decisionsPerSecond").asDouble());
+
         System.out.printf("Impact analysis of 100000 decisions: %.0f decisions/s, heap after GC %d → %d MB%n",
                 job.get("decisionsPerSecond").asDouble(), heapAtQuarter == null ? -1 : heapAtQuarter >> 20, heapNearEnd >> 20);
     }
