@@ -17,6 +17,12 @@ public interface RulesConfig {
     @WithDefault("test-cases")
     String testCasesDir();
 
+    /**
+     * Directory of compiled versions kept between starts, keyed by each version's SHA-256 and the code fingerprint
+     * (empty: no cache); env RULES_CACHE_DIR.
+     */
+    java.util.Optional<String> cacheDir();
+
     /** Drools build mode: EXEC_MODEL (default, stricter at compile time) or CLASSIC. */
     @WithDefault("EXEC_MODEL")
     RuleCompiler.Mode mode();

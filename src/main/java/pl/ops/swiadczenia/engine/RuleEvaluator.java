@@ -98,10 +98,13 @@ public class RuleEvaluator {
     private Run run(RuleSet rs, String benefit, LocalDate legalDate, Wniosek wniosek, List<Object> extra, int seqBefore) {
         Wyjasnienie wyjasnienie = new Wyjasnienie();
         List<String> fired = new ArrayList<>();
-        KieSession session = rs.kieBase().newKieSession();
+        KieSession session = POOLED
+                ? POOLS.computeIfAbsent(rs.kieBase(), kb -> kb.newKieSessionsPool(POOL_SIZE)).newKieSession()
+                : rs.kieBase().newKieSession();
+        DefaultAgendaEventListener listener = null;
         try {
             session.setGlobal(GLOBAL_EXPLANATION, wyjasnienie);
-            session.addEventListener(new DefaultAgendaEventListener() {
+            listener = new DefaultAgendaEventListener() {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     wyjasnienie.rozpocznijRegule(event.getMatch().getRule().getName());
@@ -112,7 +115,8 @@ public class RuleEvaluator {
                     fired.add(event.getMatch().getRule().getName());
                     wyjasnienie.zakonczRegule();
                 }
-            });
+            };
+            session.addEventListener(listener);
             session.insert(new Sprawa(benefit, legalDate));
             session.insert(new Parametry(rs.parameters(), wyjasnienie));
             session.insert(wniosek);
@@ -129,9 +133,21 @@ public class RuleEvaluator {
             List<Object> facts = new ArrayList<>(session.getObjects());
             return new Run(steps(rs, wyjasnienie, seqBefore), List.copyOf(new LinkedHashSet<>(fired)), facts);
         } finally {
-            session.dispose();
+            if (listener != null) {
+                session.removeEventListener(listener);
+            }
+            session.dispose(); // a pooled session is reset and returned to its pool
         }
     }
+
+    /**
+     * Sessions are taken from a pool per compiled version (reset between uses) instead of being built for every
+     * evaluation; {@code -Drules.session-pool=false} builds a fresh session each time.
+     */
+    private static final boolean POOLED = !"false".equals(System.getProperty("rules.session-pool"));
+    private static final int POOL_SIZE = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+    private static final java.util.Map<org.kie.api.KieBase, org.kie.api.runtime.KieSessionsPool> POOLS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private static List<ExplanationStep> steps(RuleSet rs, Wyjasnienie w, int seqBefore) {
         Map<String, List<String>> ruleParams = new HashMap<>();

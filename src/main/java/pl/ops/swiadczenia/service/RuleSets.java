@@ -70,7 +70,7 @@ public class RuleSets {
 
     @PostConstruct
     void load() {
-        loader = new RuleSetLoader(new RuleCompiler(config.mode()));
+        loader = new RuleSetLoader(new RuleCompiler(config.mode(), config.cacheDir().map(Path::of).orElse(null)));
         registry = restorePublications(RuleSetRegistry.load(root(), loader));
     }
 

@@ -31,6 +31,9 @@ public class EvaluationBenchmark {
     private pl.ops.swiadczenia.ruleset.RuleSetRegistry registry;
     private EvaluationRequest w2;
     private EvaluationRequest large;
+    private EvaluationRequest family5;
+    private EvaluationRequest fundusz;
+    private EvaluationRequest mieszkaniowy;
 
     @Setup
     public void setUp() throws Exception {
@@ -44,6 +47,52 @@ public class EvaluationBenchmark {
                 a.input().at("/wniosek/czlonkowieRodziny").size(), b.input().at("/wniosek/czlonkowieRodziny").size()))
                 .orElseThrow();
         large = CanonicalJson.MAPPER.treeToValue(biggest.input(), EvaluationRequest.class);
+        family5 = CanonicalJson.MAPPER.readValue(java.nio.file.Files.readString(
+                Path.of("src/test/resources/bench/zr-rodzina-5-osob.json")), EvaluationRequest.class);
+        fundusz = firstWorkedExample("swiadczenie_z_funduszu_alimentacyjnego");
+        mieszkaniowy = firstWorkedExample("dodatek_mieszkaniowy");
+        // the hand-written baseline must compute the same amounts as the rules, or the ratio means nothing
+        Evaluation e = EvaluationService.run(evaluator, registry, family5);
+        HandWrittenZasilekRodzinny.Result h = HandWrittenZasilekRodzinny.evaluate(family5);
+        if (e.amounts().total().compareTo(h.total()) != 0) {
+            throw new IllegalStateException("baseline " + h.total() + " ≠ engine " + e.amounts().total());
+        }
+        e.amounts().monthly().forEach(m -> {
+            if (h.monthly().get(m.month()).compareTo(m.total()) != 0) {
+                throw new IllegalStateException("baseline differs in " + m.month());
+            }
+        });
+    }
+
+    private EvaluationRequest firstWorkedExample(String benefit) throws Exception {
+        GoldenCase c = GoldenCase.load(Path.of("test-cases", benefit)).stream()
+                .filter(GoldenCase::workedExample).findFirst()
+                .orElseGet(() -> GoldenCase.load(Path.of("test-cases", benefit)).get(0));
+        return CanonicalJson.MAPPER.treeToValue(c.input(), EvaluationRequest.class);
+    }
+
+    /** Zasiłek rodzinny, family of 5: four children, dodatki art. 11a and 12a, złotówka za złotówkę, explanation. */
+    @Benchmark
+    public String zasilekRodzinnyFamilyOf5Engine() {
+        return CanonicalJson.write(EvaluationService.run(evaluator, registry, family5));
+    }
+
+    /** The same case computed by hand-written Java (benchmark baseline only). */
+    @Benchmark
+    public Object zasilekRodzinnyFamilyOf5HandWritten() {
+        return HandWrittenZasilekRodzinny.evaluate(family5);
+    }
+
+    /** An income-tested benefit of issue 3 with the shared income module: fundusz alimentacyjny. */
+    @Benchmark
+    public String funduszAlimentacyjny() {
+        return CanonicalJson.write(EvaluationService.run(evaluator, registry, fundusz));
+    }
+
+    /** Dodatek mieszkaniowy (income, floor area, expenses). */
+    @Benchmark
+    public String dodatekMieszkaniowy() {
+        return CanonicalJson.write(EvaluationService.run(evaluator, registry, mieszkaniowy));
     }
 
     @Benchmark

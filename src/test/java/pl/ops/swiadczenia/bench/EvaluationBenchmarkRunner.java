@@ -19,7 +19,8 @@ class EvaluationBenchmarkRunner {
     @EnabledIfSystemProperty(named = "bench", matches = "true")
     void runBenchmarks() throws Exception {
         Options opt = new OptionsBuilder()
-                .include(EvaluationBenchmark.class.getSimpleName())
+                .include(EvaluationBenchmark.class.getSimpleName() + "." + System.getProperty("bench.include", ".*"))
+                .threads(Integer.getInteger("bench.threads", 1))
                 .forks(1)
                 .warmupIterations(Integer.getInteger("bench.warmup", 3))
                 .measurementIterations(Integer.getInteger("bench.iterations", 5))
