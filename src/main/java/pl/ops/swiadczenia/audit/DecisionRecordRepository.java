@@ -54,9 +54,13 @@ public class DecisionRecordRepository implements PanacheRepositoryBase<DecisionR
 
     /** A page of decisions, newest first, filtered by benefit and by ranges of legal date and creation time. */
     public Result search(String benefit, LocalDate from, LocalDate to, Instant createdFrom, Instant createdTo,
-                         int page, int size, String requestedBy, String peselHmac) {
+                         int page, int size, String requestedBy, String peselHmac, String outcome) {
         List<String> where = new ArrayList<>();
         Parameters p = new Parameters();
+        if (outcome != null) {
+            where.add("outcome = :outcome");
+            p.and("outcome", outcome);
+        }
         if (requestedBy != null) {
             where.add("requestedBy = :requestedBy");
             p.and("requestedBy", requestedBy);

@@ -133,6 +133,15 @@ public class DecisionResource {
         return CanonicalJson.write(DecisionService.render(r));
     }
 
+    @GET
+    @Path("/{id}/request")
+    @Operation(summary = "The stored request of a decision (the household as submitted; PESEL numbers are not stored)")
+    public String request(@PathParam("id") String id) {
+        DecisionRecord r = readable(id);
+        accessLog.record(caller.subject(), caller.roles(), AccessLog.Action.READ_DECISION, r.id, "request");
+        return r.requestJson;
+    }
+
     /** The decision if the caller may read it; 404 otherwise (a system does not learn that others' decisions exist). */
     private DecisionRecord readable(String id) {
         DecisionRecord r = decisions.get(id);
@@ -172,6 +181,7 @@ public class DecisionResource {
             @Parameter(description = "Created at or after (ISO instant)") @QueryParam("createdFrom") String createdFrom,
             @Parameter(description = "Created at or before (ISO instant)") @QueryParam("createdTo") String createdTo,
             @Parameter(description = "PESEL of a family member (matched through its keyed hash; never stored in clear)") @QueryParam("pesel") String pesel,
+            @Parameter(description = "Outcome: GRANTED or REFUSED") @QueryParam("outcome") String outcome,
             @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "Page size, 1–100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) @QueryParam("size") String size) {
         List<FieldError> errors = new ArrayList<>();
@@ -187,6 +197,9 @@ public class DecisionResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+        if (outcome != null && !outcome.equals("GRANTED") && !outcome.equals("REFUSED")) {
+            throw new InvalidRequestException(List.of(new FieldError("outcome", "must be GRANTED or REFUSED")));
+        }
         String peselHmac = null;
         if (pesel != null) {
             List<FieldError> pe = new ArrayList<>();
@@ -197,7 +210,7 @@ public class DecisionResource {
             peselHmac = peselKey.hmac(pesel);
         }
         DecisionRecordRepository.Result res = repository.search(benefit, f, t, cf, ct, p, s,
-                caller.isAuditor() ? null : caller.subject(), peselHmac);
+                caller.isAuditor() ? null : caller.subject(), peselHmac, outcome);
         accessLog.record(caller.subject(), caller.roles(), AccessLog.Action.SEARCH_DECISIONS, null,
                 "benefit=" + benefit + " from=" + from + " to=" + to + (pesel != null ? " pesel=(keyed hash)" : "")
                         + " page=" + p + " results=" + res.items().size());
