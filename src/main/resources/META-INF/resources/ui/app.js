@@ -33,6 +33,14 @@
     return e;
   }
 
+  /** A parameter's value as policy staff read it: amounts with two decimals and a comma, lists joined. */
+  function fmt(v, unit) {
+    if (v == null) return '';
+    if (Array.isArray(v)) return v.join(', ');
+    if (typeof v === 'number' && unit && (unit.startsWith('PLN') || unit === '%')) return v.toFixed(2).replace('.', ',');
+    return String(v);
+  }
+
   function show(...nodes) { main.replaceChildren(...nodes); main.focus(); }
   function error(e) { return el('p', { class: 'komunikat blad', role: 'alert', text: e.message }); }
 
@@ -168,12 +176,196 @@
     } catch (e) { main.append(error(e)); }
   }
 
+  // ------------------------------------------------------------------ law: versions on a timeline, parameters, diff
+  async function lawPage(benefitParam, versionParam) {
+    let all;
+    try { all = (await api('/api/v1/rulesets')).rulesets; } catch (e) { show(el('h2', { text: 'Wersje przepisów' }), error(e)); return; }
+    const benefits = [...new Set(all.map(r => r.benefit))].sort();
+    const benefit = benefitParam || 'zasilek_rodzinny';
+    const select = el('select', { id: 'p-benefit' }, benefits.map(b => el('option', { value: b, text: b })));
+    select.value = benefit;
+    select.addEventListener('change', () => { location.hash = '#/przepisy/' + select.value; });
+    const versions = all.filter(r => r.benefit === benefit).sort((a, b) => a.version.localeCompare(b.version));
+    const timeline = el('ol', { class: 'os-czasu', 'aria-label': 'Wersje na osi czasu' }, versions.map(v => el('li', { class: v.status },
+      el('a', { href: '#/przepisy/' + benefit + '/' + v.version, text: 'od ' + v.effectiveFrom }),
+      el('br'), (v.effectiveTo ? 'do ' + v.effectiveTo : '') + (v.status === 'draft' ? ' (projekt)' : ''))));
+    const from = el('select', { id: 'd-from' }, versions.map(v => el('option', { value: v.version, text: v.version })));
+    const to = el('select', { id: 'd-to' }, versions.map(v => el('option', { value: v.version, text: v.version })));
+    if (versions.length > 1) { from.value = versions[versions.length - 2].version; to.value = versions[versions.length - 1].version; }
+    const diffOut = el('div', { id: 'roznice', 'aria-live': 'polite' });
+    const detail = el('div', { id: 'wersja' });
+    show(el('h2', { text: 'Wersje przepisów' }),
+      el('p', {}, el('label', { for: 'p-benefit', text: 'Świadczenie' }), select),
+      timeline,
+      el('form', { id: 'porownaj', 'aria-label': 'Porównanie wersji', onsubmit: ev => { ev.preventDefault(); diff(benefit, from.value, to.value, diffOut); } },
+        el('h3', { text: 'Porównaj dwie wersje' }),
+        el('label', { for: 'd-from', text: 'Wersja wcześniejsza' }), from,
+        el('label', { for: 'd-to', text: 'Wersja późniejsza' }), to, ' ',
+        el('button', { type: 'submit', id: 'porownaj-przycisk', text: 'Pokaż różnice' })),
+      diffOut, detail);
+    if (versionParam) {
+      try {
+        const v = await api('/api/v1/rulesets/' + benefit + '/' + versionParam);
+        detail.replaceChildren(el('h3', { text: 'Wersja ' + v.ruleset.id + (v.ruleset.status === 'draft' ? ' (projekt)' : '') }),
+          el('p', { text: v.manifest.summary || '' }),
+          el('table', {}, el('caption', { text: 'Parametry z podstawą prawną' }),
+            el('thead', {}, el('tr', {}, ['Parametr', 'Wartość', 'Jednostka', 'Podstawa prawna'].map(h => el('th', { scope: 'col', text: h })))),
+            el('tbody', {}, v.parameters.map(p => el('tr', {}, el('td', { text: p.opis + ' (' + p.nazwa + ')' }),
+              el('td', { text: fmt(p.wartosc, p.jednostka) }), el('td', { text: p.jednostka }), el('td', { text: p.podstawaPrawna }))))));
+        detail.focus && detail.scrollIntoView();
+      } catch (e) { detail.replaceChildren(error(e)); }
+    }
+  }
+
+  async function diff(benefit, a, b, target) {
+    target.replaceChildren(el('p', { text: 'Porównywanie (przypadki wzorcowe są liczone według obu wersji)…' }));
+    try {
+      const d = await api('/api/v1/rulesets/' + benefit + '/diff?from=' + a + '&to=' + b);
+      const ZM = { ADDED: 'dodano', REMOVED: 'usunięto', CHANGED: 'zmieniono' };
+      target.replaceChildren(el('h3', { text: 'Różnice ' + d.from + ' → ' + d.to }),
+        el('table', { id: 'roznice-parametry' }, el('caption', { text: 'Parametry' }),
+          el('thead', {}, el('tr', {}, ['Parametr', 'Zmiana', 'Było', 'Jest', 'Podstawa prawna'].map(h => el('th', { scope: 'col', text: h })))),
+          el('tbody', {}, d.parameters.map(p => el('tr', {}, el('td', { text: p.name }), el('td', { text: ZM[p.change] }),
+            el('td', { text: fmt(p.oldValue, p.unit) }), el('td', { text: fmt(p.newValue, p.unit) }),
+            el('td', { text: p.newLegalBasis || p.oldLegalBasis || '' }))))),
+        el('h4', { text: 'Reguły' }),
+        el('ul', { id: 'roznice-reguly' }, d.rules.map(r => el('li', { text: ZM[r.change] + ': ' + r.id + (r.legalBasis ? ' – ' + r.legalBasis : '') }))),
+        el('h4', { text: 'Przypadki wzorcowe z innym wynikiem: ' + d.goldenCases.length + ' z ' + d.goldenCasesCompared }),
+        el('ul', {}, d.goldenCases.map(c => el('li', { text: c.name + ': ' + c.oldOutcome + ' ' + c.oldTotal + ' → ' + c.newOutcome + ' ' + c.newTotal }))));
+    } catch (e) { target.replaceChildren(error(e)); }
+  }
+
+  // ------------------------------------------------------------------ impact analysis of a version
+  async function impactPage() {
+    let all;
+    try { all = (await api('/api/v1/rulesets')).rulesets.filter(r => r.status !== undefined); } catch (e) { show(el('h2', { text: 'Analiza skutków' }), error(e)); return; }
+    const options = all.sort((a, b) => a.id.localeCompare(b.id)).map(r => el('option', { value: r.id, text: r.id + (r.status === 'draft' ? ' (projekt)' : '') }));
+    const version = el('select', { id: 's-wersja' }, options);
+    const draft = all.find(r => r.status === 'draft');
+    if (draft) version.value = draft.id;
+    const out = el('div', { id: 'skutki', 'aria-live': 'polite' });
+    const form = el('form', { class: 'szukaj', id: 'skutki-form', 'aria-label': 'Analiza skutków' },
+      el('div', {}, el('label', { for: 's-wersja', text: 'Wersja do sprawdzenia' }), version),
+      el('div', {}, el('label', { for: 's-od', text: 'Decyzje z datą prawną od' }), el('input', { id: 's-od', type: 'date' })),
+      el('div', {}, el('label', { for: 's-do', text: 'do' }), el('input', { id: 's-do', type: 'date' })),
+      el('div', {}, el('button', { type: 'submit', id: 'skutki-start', text: 'Uruchom analizę' })));
+    form.addEventListener('submit', async ev => {
+      ev.preventDefault();
+      const [benefit, v] = version.value.split('/');
+      const body = { benefit: benefit, version: v };
+      if (form.querySelector('#s-od').value) body.legalDateFrom = form.querySelector('#s-od').value;
+      if (form.querySelector('#s-do').value) body.legalDateTo = form.querySelector('#s-do').value;
+      try {
+        let job = await api('/api/v1/impact-analyses', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        const bar = el('progress', { id: 'postep', max: '100', value: '0', 'aria-label': 'Postęp analizy' });
+        const status = el('p', { id: 'postep-opis', role: 'status' });
+        out.replaceChildren(bar, status);
+        while (job.status === 'RUNNING') {
+          await new Promise(r => setTimeout(r, 500));
+          job = await api('/api/v1/impact-analyses/' + job.id);
+          bar.value = job.total ? Math.round(100 * job.done / job.total) : 0;
+          status.textContent = job.done + ' z ' + job.total + ' decyzji, ' + job.decisionsPerSecond + '/s'
+            + (job.secondsLeft != null ? ', zostało ok. ' + job.secondsLeft + ' s' : '');
+        }
+        bar.value = 100;
+        status.textContent = 'Zakończono (' + job.status + '): ' + job.done + ' decyzji.';
+        impactResult(job, out);
+      } catch (e) { out.replaceChildren(error(e)); }
+    });
+    show(el('h2', { text: 'Analiza skutków zmiany przepisów' }),
+      el('p', { text: 'Zapisane decyzje są liczone ponownie według wybranej wersji (także projektu) i porównywane z zapisanymi. Nic nie jest zmieniane.' }),
+      form, out);
+  }
+
+  function impactResult(job, out) {
+    const r = job.result;
+    const K = { UNCHANGED: 'bez zmian', AMOUNT_INCREASED: 'wyższa kwota', AMOUNT_DECREASED: 'niższa kwota', OUTCOME_CHANGED: 'inne rozstrzygnięcie', NOT_EVALUABLE: 'nie da się obliczyć' };
+    const buckets = r.differenceDistribution;
+    const max = Math.max(1, ...buckets.map(b => b.decisions));
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('class', 'wykres'); svg.setAttribute('width', '640'); svg.setAttribute('height', String(24 * buckets.length + 10));
+    svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', 'Rozkład różnic kwot: ' + buckets.map(b => b.range + ' zł: ' + b.decisions).join('; '));
+    buckets.forEach((b, i) => {
+      const t = document.createElementNS(ns, 'text'); t.setAttribute('x', '0'); t.setAttribute('y', String(24 * i + 17)); t.textContent = b.range + ' zł';
+      const rect = document.createElementNS(ns, 'rect'); rect.setAttribute('x', '130'); rect.setAttribute('y', String(24 * i + 4));
+      rect.setAttribute('height', '16'); rect.setAttribute('width', String(Math.round(420 * b.decisions / max)));
+      const n = document.createElementNS(ns, 'text'); n.setAttribute('x', String(136 + Math.round(420 * b.decisions / max))); n.setAttribute('y', String(24 * i + 17)); n.textContent = String(b.decisions);
+      svg.append(t, rect, n);
+    });
+    const rows = Object.entries(r.byKind).map(([k, count]) => {
+      const links = (r.examples[k] || []).map(x => el('a', { href: '#/decyzja/' + x.decisionId, text: x.decisionId.slice(0, 8) + '… ' }));
+      return el('tr', {}, el('td', { text: K[k] || k }), el('td', { text: String(count) }), el('td', {}, links));
+    });
+    const head = el('tr', {}, ['Rodzaj', 'Liczba decyzji', 'Przykłady'].map(h => el('th', { scope: 'col', text: h })));
+    const table = el('table', { id: 'skutki-rodzaje' }, el('caption', { text: 'Zmiany według rodzaju' }), el('thead', {}, head), el('tbody', {}, rows));
+    out.append(table, el('h3', { text: 'Rozkład różnic kwot (nowa − zapisana)' }), svg);
+  }
+
+  // ------------------------------------------------------------------ calculator (nothing is stored)
+  function calculatorPage() {
+    const members = el('div', { id: 'osoby' });
+    let n = 0;
+    function addPerson(rola, id, born) {
+      n++;
+      const i = n;
+      members.append(el('fieldset', { class: 'osoba' }, el('legend', { text: 'Osoba ' + i }),
+        el('div', {}, el('label', { for: 'o-id-' + i, text: 'Oznaczenie' }), el('input', { id: 'o-id-' + i, value: id, required: 'required' })),
+        el('div', {}, el('label', { for: 'o-rola-' + i, text: 'Rola' }), (() => { const s = el('select', { id: 'o-rola-' + i },
+          ['WNIOSKODAWCA', 'MALZONEK', 'RODZIC_DZIECKA', 'DZIECKO'].map(r => el('option', { value: r, text: r }))); s.value = rola; return s; })()),
+        el('div', {}, el('label', { for: 'o-ur-' + i, text: 'Data urodzenia' }), el('input', { id: 'o-ur-' + i, type: 'date', value: born, required: 'required' })),
+        el('div', {}, el('label', { for: 'o-szkola-' + i }, el('input', { id: 'o-szkola-' + i, type: 'checkbox' }), ' uczy się w szkole'))));
+    }
+    addPerson('WNIOSKODAWCA', 'matka', '1985-02-01');
+    addPerson('DZIECKO', 'dziecko1', '2015-06-10');
+    const out = el('div', { id: 'kalkulator-wynik', 'aria-live': 'polite' });
+    const form = el('form', { id: 'kalkulator', 'aria-label': 'Kalkulator' },
+      el('div', { class: 'szukaj' },
+        el('div', {}, el('label', { for: 'k-benefit', text: 'Świadczenie' }), el('select', { id: 'k-benefit' },
+          ['zasilek_rodzinny', 'swiadczenie_wychowawcze', 'jednorazowa_zapomoga_z_tytulu_urodzenia_sie_dziecka'].map(b => el('option', { value: b, text: b })))),
+        el('div', {}, el('label', { for: 'k-data', text: 'Data prawna' }), el('input', { id: 'k-data', type: 'date', value: '2025-11-01', required: 'required' })),
+        el('div', {}, el('label', { for: 'k-zlozenie', text: 'Data złożenia wniosku' }), el('input', { id: 'k-zlozenie', type: 'date', value: '2025-10-20', required: 'required' })),
+        el('div', {}, el('label', { for: 'k-dochod', text: 'Dochód rodziny w roku bazowym (zł)' }), el('input', { id: 'k-dochod', inputmode: 'decimal', value: '30000.00' }))),
+      members,
+      el('p', {}, el('button', { type: 'button', class: 'drugi', id: 'dodaj-osobe', onclick: () => addPerson('DZIECKO', 'dziecko' + n, '2018-01-01'), text: 'Dodaj osobę' }), ' ',
+        el('button', { type: 'submit', id: 'oblicz', text: 'Oblicz (bez zapisywania)' })));
+    form.addEventListener('submit', async ev => {
+      ev.preventDefault();
+      const people = [];
+      for (let i = 1; i <= n; i++) {
+        const p = { id: form.querySelector('#o-id-' + i).value.trim(), rola: form.querySelector('#o-rola-' + i).value,
+          dataUrodzenia: form.querySelector('#o-ur-' + i).value };
+        if (form.querySelector('#o-szkola-' + i).checked) p.nauka = 'SZKOLA';
+        people.push(p);
+      }
+      const income = form.querySelector('#k-dochod').value.replace(',', '.').trim();
+      const body = { benefit: form.querySelector('#k-benefit').value, legalDate: form.querySelector('#k-data').value,
+        wniosek: { dataZlozenia: form.querySelector('#k-zlozenie').value, czlonkowieRodziny: people } };
+      if (income) body.wniosek.dochodRodzinyRokBazowy = Number(income);
+      try {
+        const e = await api('/api/v1/evaluations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        out.replaceChildren(el('h3', { text: 'Wynik' }),
+          el('p', {}, 'Rozstrzygnięcie: ', el('strong', { id: 'k-rozstrzygniecie', class: 'wynik-' + e.outcome, text: WYNIK[e.outcome] || e.outcome }),
+            ', kwota łącznie: ', el('strong', { id: 'k-kwota', text: zl.format(e.amounts.total) }), ' (wersja ' + e.rulesetId + ')'),
+          el('ol', { class: 'kroki' }, e.explanation.map(s => el('li', { class: 'krok' }, el('p', { text: s.textPl }),
+            el('p', { class: 'podstawa' }, 'Podstawa prawna: ', s.legalBasis.text)))));
+      } catch (err) {
+        const fields = err.body && err.body.errors ? el('ul', {}, err.body.errors.map(f => el('li', { text: f.field + ': ' + f.message }))) : '';
+        out.replaceChildren(error(err), fields);
+      }
+    });
+    show(el('h2', { text: 'Kalkulator' }), el('p', { text: 'Obliczenie według przepisów w dniu daty prawnej; nic nie jest zapisywane.' }), form, out);
+  }
+
   // ------------------------------------------------------------------ routing
   function route() {
     const h = location.hash || '#/decyzje';
     const [path, query] = h.slice(1).split('?');
     const params = Object.fromEntries(new URLSearchParams(query || ''));
     if (path.startsWith('/decyzja/')) { decisionPage(decodeURIComponent(path.slice('/decyzja/'.length))); }
+    else if (path.startsWith('/przepisy')) { const p = path.split('/'); lawPage(p[2], p[3]); }
+    else if (path.startsWith('/skutki')) { impactPage(); }
+    else if (path.startsWith('/kalkulator')) { calculatorPage(); }
     else { searchPage(params); }
   }
   window.addEventListener('hashchange', route);

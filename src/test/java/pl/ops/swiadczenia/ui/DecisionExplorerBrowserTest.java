@@ -109,6 +109,14 @@ class DecisionExplorerBrowserTest {
                 .contains("Podstawa prawna: art. 5").contains("702,00 zł");
         screenshot("2-decyzja");
 
+        assertEveryFieldIsLabelled();
+
+        // straight from a decision id, as an auditor given only the id would
+        browser.get(ui + "#/decyzje");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f-id"))).sendKeys(id);
+        browser.findElement(By.id("szukaj-przycisk")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("uzasadnienie")));
+
         // replay with one click
         browser.findElement(By.id("odtworz")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wynik-odtworzenia"), "IDENTYCZNA"));
@@ -117,6 +125,83 @@ class DecisionExplorerBrowserTest {
         // the accesses were logged under the auditor's name
         assertThat(given().queryParam("decisionId", id).when().get("/api/v1/audit/access-log").then().statusCode(200)
                 .extract().asString()).contains("audytor-nik").contains("REPLAY_DECISION");
+    }
+
+    /** WCAG 2.1 (1.3.1, 4.1.2): every form field of the page has a label (or an aria-label). */
+    static void assertEveryFieldIsLabelled() {
+        Object unlabelled = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('input,select,textarea')]"
+                        + ".filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.id)");
+        assertThat((java.util.List<?>) unlabelled).as("form fields without a label").isEmpty();
+    }
+
+    void logIn(String... roles) {
+        browser.get(ui.toString());
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "sessionStorage.setItem('token', arguments[0]);", Tokens.token("pracownik-ui", roles));
+    }
+
+    @Test
+    void lawTimelineVersionParametersAndADiff() throws Exception {
+        logIn("policy", "auditor");
+        browser.get(ui + "#/przepisy/swiadczenie_pielegnacyjne");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".os-czasu li")));
+        assertThat(browser.findElements(By.cssSelector(".os-czasu li"))).hasSizeGreaterThanOrEqualTo(10);
+        new Select(browser.findElement(By.id("d-from"))).selectByValue("2023-01-01");
+        new Select(browser.findElement(By.id("d-to"))).selectByValue("2024-01-01");
+        browser.findElement(By.id("porownaj-przycisk")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("roznice-parametry")));
+        String diff = browser.findElement(By.id("roznice")).getText();
+        assertThat(diff).contains("swiadczenie_pielegnacyjne_kwota").contains("2458,00").contains("2988,00")
+                .contains("dodano: art17_ust1_zasady_od_2024").contains("Przypadki wzorcowe z innym wynikiem");
+        assertEveryFieldIsLabelled();
+        screenshot("4-przepisy-roznice");
+
+        browser.get(ui + "#/przepisy/zasilek_rodzinny/2021-11-01");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wersja"), "Parametry z podstawą prawną"));
+        assertThat(browser.findElement(By.id("wersja")).getText()).contains("674,00").contains("art. 5 ust. 1");
+        screenshot("5-przepisy-wersja");
+    }
+
+    @Test
+    void calculatorEvaluatesWithoutStoring() throws Exception {
+        logIn("policy", "auditor");
+        browser.get(ui + "#/kalkulator");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("oblicz")));
+        browser.findElement(By.id("k-dochod")).clear();
+        browser.findElement(By.id("k-dochod")).sendKeys("12000,00");
+        browser.findElement(By.id("o-szkola-2")).click();
+        browser.findElement(By.id("oblicz")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("k-kwota")));
+        // a 10-year-old child, 500 zł per person: zasiłek rodzinny 124 zł × 12 months (2021-11-01 amounts)
+        assertThat(browser.findElement(By.id("k-rozstrzygniecie")).getText()).isEqualTo("przyznano");
+        assertThat(browser.findElement(By.id("k-kwota")).getText()).contains("1488,00");
+        assertThat(browser.findElement(By.id("kalkulator-wynik")).getText()).contains("Podstawa prawna: art. 6 ust. 2");
+        assertEveryFieldIsLabelled();
+        screenshot("6-kalkulator");
+    }
+
+    @Test
+    void impactOfADraftWithProgressAndChart() throws Exception {
+        logIn("policy", "auditor");
+        given().contentType(ContentType.JSON).body("""
+                {"benefit":"zasilek_rodzinny","legalDate":"2025-03-03","wniosek":{"dataZlozenia":"2025-03-03",
+                 "dochodRodzinyRokBazowy":18000.00,"czlonkowieRodziny":[
+                  {"id":"matka","rola":"WNIOSKODAWCA","dataUrodzenia":"1985-02-01"},
+                  {"id":"dziecko","rola":"DZIECKO","dataUrodzenia":"2008-04-10","nauka":"SZKOLA"}]}}
+                """).when().post("/api/v1/decisions").then().statusCode(201);
+        browser.get(ui + "#/skutki");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("skutki-start")));
+        new Select(browser.findElement(By.id("s-wersja"))).selectByValue("zasilek_rodzinny/2024-11-01");
+        browser.findElement(By.id("skutki-start")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("postep-opis"), "Zakończono"));
+        assertThat(browser.findElement(By.id("skutki-rodzaje")).getText()).contains("bez zmian");
+        assertThat(browser.findElements(By.cssSelector("svg.wykres rect"))).hasSize(9);
+        assertEveryFieldIsLabelled();
+        screenshot("7-analiza-skutkow");
     }
 
     @Test
