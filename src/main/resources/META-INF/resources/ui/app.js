@@ -80,7 +80,7 @@
     show(el('h2', { text: 'Decyzje' }), form, wyniki);
     try {
       const rs = await api('/api/v1/rulesets');
-      [...new Set(rs.rulesets.filter(r => r.status === 'released').map(r => r.benefit))].sort()
+      [...new Set(rs.rulesets.filter(r => r.status === 'released' && r.kind !== 'module').map(r => r.benefit))].sort()
         .forEach(b => benefit.append(el('option', { value: b, text: b })));
     } catch (e) { wyniki.replaceChildren(error(e)); return; }
     Object.entries(params).forEach(([k, v]) => { const f = form.elements.namedItem(k); if (f) f.value = v; });
@@ -319,14 +319,24 @@
     addPerson('WNIOSKODAWCA', 'matka', '1985-02-01');
     addPerson('DZIECKO', 'dziecko1', '2015-06-10');
     const out = el('div', { id: 'kalkulator-wynik', 'aria-live': 'polite' });
+    // benefits decided from the household alone are ticked by default; others need their section (JSON below)
+    const benefitsBox = el('fieldset', { id: 'k-swiadczenia' }, el('legend', { text: 'Świadczenia' }));
+    api('/api/v1/rulesets').then(rs => {
+      [...new Set(rs.rulesets.filter(r => r.status === 'released' && r.kind !== 'module').map(r => r.benefit))].sort().forEach(b => {
+        const cb = el('input', { type: 'checkbox', id: 'k-b-' + b, value: b });
+        if (b === 'zasilek_rodzinny') cb.checked = true;
+        benefitsBox.append(el('label', { for: 'k-b-' + b, class: 'wybor' }, cb, ' ' + b));
+      });
+    }).catch(e => benefitsBox.append(error(e)));
     const form = el('form', { id: 'kalkulator', 'aria-label': 'Kalkulator' },
       el('div', { class: 'szukaj' },
-        el('div', {}, el('label', { for: 'k-benefit', text: 'Świadczenie' }), el('select', { id: 'k-benefit' },
-          ['zasilek_rodzinny', 'swiadczenie_wychowawcze', 'jednorazowa_zapomoga_z_tytulu_urodzenia_sie_dziecka'].map(b => el('option', { value: b, text: b })))),
         el('div', {}, el('label', { for: 'k-data', text: 'Data prawna' }), el('input', { id: 'k-data', type: 'date', value: '2025-11-01', required: 'required' })),
         el('div', {}, el('label', { for: 'k-zlozenie', text: 'Data złożenia wniosku' }), el('input', { id: 'k-zlozenie', type: 'date', value: '2025-10-20', required: 'required' })),
         el('div', {}, el('label', { for: 'k-dochod', text: 'Dochód rodziny w roku bazowym (zł)' }), el('input', { id: 'k-dochod', inputmode: 'decimal', value: '30000.00' }))),
       members,
+      benefitsBox,
+      el('p', {}, el('label', { for: 'k-dodatkowe', text: 'Dane dodatkowe wniosku (JSON, np. sekcje świadczeń: {"dodatekMieszkaniowy": {…}})' }),
+        el('textarea', { id: 'k-dodatkowe', rows: '3', cols: '80' })),
       el('p', {}, el('button', { type: 'button', class: 'drugi', id: 'dodaj-osobe', onclick: () => addPerson('DZIECKO', 'dziecko' + n, '2018-01-01'), text: 'Dodaj osobę' }), ' ',
         el('button', { type: 'submit', id: 'oblicz', text: 'Oblicz (bez zapisywania)' })));
     form.addEventListener('submit', async ev => {
@@ -339,19 +349,30 @@
         people.push(p);
       }
       const income = form.querySelector('#k-dochod').value.replace(',', '.').trim();
-      const body = { benefit: form.querySelector('#k-benefit').value, legalDate: form.querySelector('#k-data').value,
-        wniosek: { dataZlozenia: form.querySelector('#k-zlozenie').value, czlonkowieRodziny: people } };
-      if (income) body.wniosek.dochodRodzinyRokBazowy = Number(income);
-      try {
-        const e = await api('/api/v1/evaluations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-        out.replaceChildren(el('h3', { text: 'Wynik' }),
-          el('p', {}, 'Rozstrzygnięcie: ', el('strong', { id: 'k-rozstrzygniecie', class: 'wynik-' + e.outcome, text: WYNIK[e.outcome] || e.outcome }),
-            ', kwota łącznie: ', el('strong', { id: 'k-kwota', text: zl.format(e.amounts.total) }), ' (wersja ' + e.rulesetId + ')'),
-          el('ol', { class: 'kroki' }, e.explanation.map(s => el('li', { class: 'krok' }, el('p', { text: s.textPl }),
-            el('p', { class: 'podstawa' }, 'Podstawa prawna: ', s.legalBasis.text)))));
-      } catch (err) {
-        const fields = err.body && err.body.errors ? el('ul', {}, err.body.errors.map(f => el('li', { text: f.field + ': ' + f.message }))) : '';
-        out.replaceChildren(error(err), fields);
+      const wniosek = { dataZlozenia: form.querySelector('#k-zlozenie').value, czlonkowieRodziny: people };
+      if (income) wniosek.dochodRodzinyRokBazowy = Number(income);
+      const extra = form.querySelector('#k-dodatkowe').value.trim();
+      if (extra) {
+        try { Object.assign(wniosek, JSON.parse(extra)); } catch (e) { out.replaceChildren(error(new Error('Dane dodatkowe nie są poprawnym JSON: ' + e.message))); return; }
+      }
+      const chosen = [...benefitsBox.querySelectorAll('input:checked')].map(c => c.value);
+      if (!chosen.length) { out.replaceChildren(error(new Error('Wybierz co najmniej jedno świadczenie.'))); return; }
+      out.replaceChildren(el('h3', { text: 'Wyniki' }));
+      for (const b of chosen) {
+        const section = el('section', { id: 'k-wynik-' + b, 'aria-label': b }, el('h4', { text: b }));
+        out.append(section);
+        try {
+          const e = await api('/api/v1/evaluations', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ benefit: b, legalDate: form.querySelector('#k-data').value, wniosek: wniosek }) });
+          section.append(
+            el('p', {}, 'Rozstrzygnięcie: ', el('strong', { class: 'k-rozstrzygniecie wynik-' + e.outcome, text: WYNIK[e.outcome] || e.outcome }),
+              ', kwota łącznie: ', el('strong', { class: 'k-kwota', text: zl.format(e.amounts.total) }), ' (wersja ' + e.rulesetId + ')'),
+            el('ol', { class: 'kroki' }, e.explanation.map(s => el('li', { class: 'krok' }, el('p', { text: s.textPl }),
+              el('p', { class: 'podstawa' }, 'Podstawa prawna: ', s.legalBasis.text)))));
+        } catch (err) {
+          const fields = err.body && err.body.errors ? el('ul', {}, err.body.errors.map(f => el('li', { text: f.field + ': ' + f.message }))) : '';
+          section.append(error(err), fields);
+        }
       }
     });
     show(el('h2', { text: 'Kalkulator' }), el('p', { text: 'Obliczenie według przepisów w dniu daty prawnej; nic nie jest zapisywane.' }), form, out);

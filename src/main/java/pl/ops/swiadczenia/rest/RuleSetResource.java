@@ -35,10 +35,11 @@ public class RuleSetResource {
 
     /** Summary of a version. */
     public record RuleSetSummary(String id, String benefit, LocalDate version, LocalDate effectiveFrom,
-                                 LocalDate effectiveTo, RuleSetManifest.Status status, String sha256, String summary) {
+                                 LocalDate effectiveTo, RuleSetManifest.Status status, String sha256, String summary,
+                                 RuleSetManifest.Kind kind) {
         static RuleSetSummary of(RuleSet rs) {
             return new RuleSetSummary(rs.id(), rs.benefit(), rs.version(), rs.effectiveFrom(), rs.effectiveTo(),
-                    rs.manifest().status(), rs.sha256(), rs.manifest().summary());
+                    rs.manifest().status(), rs.sha256(), rs.manifest().summary(), rs.manifest().kind());
         }
     }
 

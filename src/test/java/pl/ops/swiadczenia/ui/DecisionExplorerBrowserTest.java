@@ -173,11 +173,16 @@ class DecisionExplorerBrowserTest {
         browser.findElement(By.id("k-dochod")).clear();
         browser.findElement(By.id("k-dochod")).sendKeys("12000,00");
         browser.findElement(By.id("o-szkola-2")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("k-b-swiadczenie_wychowawcze"))).click();
         browser.findElement(By.id("oblicz")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("k-kwota")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#k-wynik-swiadczenie_wychowawcze .k-kwota")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#k-wynik-zasilek_rodzinny .k-kwota")));
         // a 10-year-old child, 500 zł per person: zasiłek rodzinny 124 zł × 12 months (2021-11-01 amounts)
-        assertThat(browser.findElement(By.id("k-rozstrzygniecie")).getText()).isEqualTo("przyznano");
-        assertThat(browser.findElement(By.id("k-kwota")).getText()).contains("1488,00");
+        assertThat(browser.findElement(By.cssSelector("#k-wynik-zasilek_rodzinny .k-rozstrzygniecie")).getText()).isEqualTo("przyznano");
+        assertThat(browser.findElement(By.cssSelector("#k-wynik-zasilek_rodzinny .k-kwota")).getText()).contains("1488,00");
+        // 800+ for the same child: 800 zł a month (from 2024-01-01)
+        assertThat(browser.findElement(By.cssSelector("#k-wynik-swiadczenie_wychowawcze .k-rozstrzygniecie")).getText()).isEqualTo("przyznano");
+        assertThat(browser.findElement(By.cssSelector("#k-wynik-swiadczenie_wychowawcze")).getText()).contains("800,00");
         assertThat(browser.findElement(By.id("kalkulator-wynik")).getText()).contains("Podstawa prawna: art. 6 ust. 2");
         assertEveryFieldIsLabelled();
         screenshot("6-kalkulator");
