@@ -20,6 +20,8 @@ public class DecisionRecordRepository implements PanacheRepositoryBase<DecisionR
 
     @jakarta.inject.Inject
     DecisionChain chain;
+    @jakarta.inject.Inject
+    java.time.Clock clock;
 
     /** Inserts a new decision and appends it to the hash chain, in one transaction. */
     @Transactional
@@ -45,7 +47,7 @@ public class DecisionRecordRepository implements PanacheRepositoryBase<DecisionR
     /** Chains decisions stored before the chain existed (at start-up). */
     @Transactional
     public int chainUnchained() {
-        return chain.chainUnchained(id -> findById(id), java.time.Instant.now());
+        return chain.chainUnchained(this::findById, java.time.Instant.now(clock));
     }
 
     public Optional<DecisionRecord> byId(UUID id) {

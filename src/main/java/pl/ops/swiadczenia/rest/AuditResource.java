@@ -56,10 +56,7 @@ public class AuditResource {
         DecisionChain.Verification v = chain.verify();
         accessLog.record(caller.subject(), caller.roles(), AccessLog.Action.VERIFY_CHAIN, null,
                 (v.intact() ? "intact" : "BROKEN at " + v.firstBroken().decisionId()) + ", " + v.chainedDecisions() + " decisions");
-        List<MediaType> acceptable = headers.getAcceptableMediaTypes();
-        boolean text = !acceptable.isEmpty() && !acceptable.get(0).isWildcardType()
-                && acceptable.get(0).isCompatible(MediaType.TEXT_PLAIN_TYPE);
-        return text ? Response.ok(v.toText(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build() : Response.ok(v).build();
+        return Reports.respond(headers, v, v::toText);
     }
 
     @POST

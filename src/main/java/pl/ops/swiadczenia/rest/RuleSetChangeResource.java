@@ -76,7 +76,7 @@ public class RuleSetChangeResource {
         ValidationReport report = upload == null || upload.files() == null
                 ? ruleSets.validateFolder(benefit, v)
                 : ruleSets.validateUpload(benefit, v, upload.files());
-        return respond(report, report::toText);
+        return Reports.respond(headers, report, report::toText);
     }
 
     @PUT
@@ -128,7 +128,7 @@ public class RuleSetChangeResource {
             throw new InvalidRequestException(errors);
         }
         RuleSetDiff.Report report = ruleSets.diff(benefit, f, t);
-        return respond(report, report::toText);
+        return Reports.respond(headers, report, report::toText);
     }
 
     @POST
@@ -163,18 +163,6 @@ public class RuleSetChangeResource {
     @jakarta.annotation.security.RolesAllowed({pl.ops.swiadczenia.security.Roles.POLICY, pl.ops.swiadczenia.security.Roles.AUDITOR})
     public List<RuleSets.Publication> publications() {
         return ruleSets.publications();
-    }
-
-    /** The report as JSON, or as the terminal's text when the client prefers {@code text/plain}. */
-    private Response respond(Object report, java.util.function.Supplier<String> text) {
-        return text() ? Response.ok(text.get(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build()
-                : Response.ok(report).build();
-    }
-
-    private boolean text() {
-        List<MediaType> acceptable = headers.getAcceptableMediaTypes();
-        return !acceptable.isEmpty() && acceptable.get(0).isCompatible(MediaType.TEXT_PLAIN_TYPE)
-                && !acceptable.get(0).isWildcardType();
     }
 
     private static LocalDate version(String version) {
