@@ -27,6 +27,7 @@ import pl.ops.swiadczenia.fakty.Wniosek;
 import pl.ops.swiadczenia.fakty.WynikModulu;
 import pl.ops.swiadczenia.fakty.Wyjasnienie;
 import pl.ops.swiadczenia.fakty.Wyplata;
+import pl.ops.swiadczenia.ruleset.MessageTemplate;
 import pl.ops.swiadczenia.ruleset.RuleSet;
 
 /**
@@ -102,23 +103,54 @@ public class RuleEvaluator {
                 ? POOLS.computeIfAbsent(rs.kieBase(), kb -> kb.newKieSessionsPool(POOL_SIZE)).newKieSession()
                 : rs.kieBase().newKieSession();
         DefaultAgendaEventListener listener = null;
+        org.kie.api.event.rule.DefaultRuleRuntimeEventListener insertions = null;
+        List<Object> inserted = new ArrayList<>();
+        List<Firing> firings = new ArrayList<>();
         try {
-            session.setGlobal(GLOBAL_EXPLANATION, wyjasnienie);
+            if (declaresExplanationGlobal(rs)) {
+                session.setGlobal(GLOBAL_EXPLANATION, wyjasnienie);
+            }
+            Map<String, MessageTemplate> templates = rs.templates();
             listener = new DefaultAgendaEventListener() {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     wyjasnienie.rozpocznijRegule(event.getMatch().getRule().getName());
+                    inserted.clear();
                 }
 
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
+                    String rule = event.getMatch().getRule().getName();
+                    fired.add(rule);
                     wyjasnienie.zakonczRegule();
+                    if (templates.containsKey(rule)) {
+                        // the values the template may name: bound variables, then the facts the consequence inserted
+                        Map<String, Object> scope = new HashMap<>();
+                        for (String d : event.getMatch().getDeclarationIds()) {
+                            scope.put(d.startsWith("$") ? d.substring(1) : d, event.getMatch().getDeclarationValue(d));
+                        }
+                        for (Object o : inserted) {
+                            String n = o.getClass().getSimpleName();
+                            scope.putIfAbsent(Character.toLowerCase(n.charAt(0)) + n.substring(1), o);
+                        }
+                        firings.add(new Firing(rule, scope, wyjasnienie.getKroki().size()));
+                    }
                 }
             };
             session.addEventListener(listener);
+            if (!templates.isEmpty()) {
+                insertions = new org.kie.api.event.rule.DefaultRuleRuntimeEventListener() {
+                    @Override
+                    public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
+                        if (event.getRule() != null) {
+                            inserted.add(event.getObject());
+                        }
+                    }
+                };
+                session.addEventListener(insertions);
+            }
             session.insert(new Sprawa(benefit, legalDate));
-            session.insert(new Parametry(rs.parameters(), wyjasnienie));
+            session.insert(new Parametry(rs.parameters(), rs.history(), legalDate, wyjasnienie));
             session.insert(wniosek);
             for (CzlonekRodziny c : wniosek.getCzlonkowieRodziny()) {
                 session.insert(c);
@@ -131,10 +163,15 @@ public class RuleEvaluator {
                 throw new EngineException(rs.id() + ": rules did not settle after " + MAX_FIRINGS + " firings");
             }
             List<Object> facts = new ArrayList<>(session.getObjects());
-            return new Run(steps(rs, wyjasnienie, seqBefore), List.copyOf(new LinkedHashSet<>(fired)), facts);
+            List<ExplanationStep> steps = firings.isEmpty() ? steps(rs, wyjasnienie, seqBefore)
+                    : merged(rs, wyjasnienie, firings, seqBefore);
+            return new Run(steps, List.copyOf(new LinkedHashSet<>(fired)), facts);
         } finally {
             if (listener != null) {
                 session.removeEventListener(listener);
+            }
+            if (insertions != null) {
+                session.removeEventListener(insertions);
             }
             session.dispose(); // a pooled session is reset and returned to its pool
         }
@@ -148,6 +185,69 @@ public class RuleEvaluator {
     private static final int POOL_SIZE = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
     private static final java.util.Map<org.kie.api.KieBase, org.kie.api.runtime.KieSessionsPool> POOLS =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** A firing of a rule that has an explanation template, with the values its template may name. */
+    private record Firing(String rule, Map<String, Object> scope, int legacyStepsBefore) {
+    }
+
+    /**
+     * Steps in firing order when rules with templates (e.g. a shared concept) and rules that still record their own
+     * text (legacy style) fire in one session.
+     */
+    private static List<ExplanationStep> merged(RuleSet rs, Wyjasnienie w, List<Firing> firings, int seqBefore) {
+        List<ExplanationStep> legacy = steps(rs, w, 0);
+        List<ExplanationStep> templated = rendered(rs, firings, 0);
+        List<ExplanationStep> out = new ArrayList<>(legacy.size() + templated.size());
+        int f = 0;
+        for (int i = 0; i <= legacy.size(); i++) {
+            while (f < firings.size() && firings.get(f).legacyStepsBefore() <= i) {
+                out.add(templated.get(f++));
+            }
+            if (i < legacy.size()) {
+                out.add(legacy.get(i));
+            }
+        }
+        List<ExplanationStep> numbered = new ArrayList<>(out.size());
+        int seq = seqBefore + 1;
+        for (ExplanationStep s : out) {
+            numbered.add(new ExplanationStep(seq++, s.ruleId(), s.textPl(), s.textEn(), s.values(), s.legalBasis(),
+                    s.parameters()));
+        }
+        return numbered;
+    }
+
+    private static final Map<org.kie.api.KieBase, Boolean> EXPLANATION_GLOBAL =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Legacy rules record explanations through the global; rules with templates do not declare it. */
+    private static boolean declaresExplanationGlobal(RuleSet rs) {
+        return EXPLANATION_GLOBAL.computeIfAbsent(rs.kieBase(), kb -> kb.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(GLOBAL_EXPLANATION))));
+    }
+
+    /** Explanation steps filled from the templates after the evaluation, in firing order. */
+    private static List<ExplanationStep> rendered(RuleSet rs, List<Firing> firings, int seqBefore) {
+        Map<String, List<String>> ruleParams = new HashMap<>();
+        rs.rules().forEach(r -> ruleParams.put(r.id(), r.parameters()));
+        List<ExplanationStep> out = new ArrayList<>(firings.size());
+        int seq = seqBefore + 1;
+        TemplateRenderer.Context ctx = new TemplateRenderer.Context(rs.names(), rs.citations(), rs.parameters());
+        for (Firing fi : firings) {
+            MessageTemplate t = rs.templates().get(fi.rule());
+            TemplateRenderer.Rendered pl = TemplateRenderer.render(t.pl(), true, fi.scope(), ctx);
+            String en = t.en() == null ? null : TemplateRenderer.render(t.en(), false, fi.scope(), ctx).text();
+            List<ExplanationStep.ParameterUse> params = new ArrayList<>();
+            for (String n : ruleParams.getOrDefault(fi.rule(), List.of())) {
+                Parametr p = rs.parameters().get(n);
+                if (p != null) {
+                    params.add(new ExplanationStep.ParameterUse(p.nazwa(), p.wartosc(), p.jednostka(), p.podstawaPrawna()));
+                }
+            }
+            out.add(new ExplanationStep(seq++, fi.rule(), pl.text(), en, pl.values(), rs.citations().get(fi.rule()),
+                    List.copyOf(params)));
+        }
+        return out;
+    }
 
     private static List<ExplanationStep> steps(RuleSet rs, Wyjasnienie w, int seqBefore) {
         Map<String, List<String>> ruleParams = new HashMap<>();

@@ -12,11 +12,58 @@ import java.util.Map;
  */
 public class Parametry {
     private final Map<String, Parametr> definicje;
+    private final Map<String, java.util.NavigableMap<java.time.LocalDate, Parametr>> historia;
+    private final java.time.LocalDate dataPrawna;
     private final Wyjasnienie wyjasnienie;
 
     public Parametry(Map<String, Parametr> definicje, Wyjasnienie wyjasnienie) {
+        this(definicje, Map.of(), null, wyjasnienie);
+    }
+
+    /**
+     * @param historia   the whole dated series of the parameters rules read on another date than the legal date
+     *                   (e.g. the calendar of days off on the day a deadline ends)
+     * @param dataPrawna the case's legal date
+     */
+    public Parametry(Map<String, Parametr> definicje, Map<String, java.util.NavigableMap<java.time.LocalDate, Parametr>> historia,
+                     java.time.LocalDate dataPrawna, Wyjasnienie wyjasnienie) {
         this.definicje = definicje;
+        this.historia = historia == null ? Map.of() : historia;
+        this.dataPrawna = dataPrawna;
         this.wyjasnienie = wyjasnienie;
+    }
+
+    /** The value of a dated-series parameter in force on {@code dzien} (not the legal date); null when none. */
+    private Object naDzien(String nazwa, java.time.LocalDate dzien) {
+        java.util.NavigableMap<java.time.LocalDate, Parametr> s = historia.get(nazwa);
+        if (s == null) {
+            throw new IllegalArgumentException("Parameter '" + nazwa + "' has no dated series (scope: history)");
+        }
+        Map.Entry<java.time.LocalDate, Parametr> e = s.floorEntry(dzien);
+        return e == null ? null : e.getValue().wartosc();
+    }
+
+    /** Whether the text list parameter, as in force on {@code dzien}, contains {@code wartosc}. */
+    public boolean zawieraNaDzien(String nazwa, java.time.LocalDate dzien, String wartosc) {
+        Object v = naDzien(nazwa, dzien);
+        return v instanceof List<?> l && l.contains(wartosc);
+    }
+
+    /** The whole-number parameter as in force on {@code dzien}; -1 when none is in force. */
+    public int liczbaNaDzien(String nazwa, java.time.LocalDate dzien) {
+        Object v = naDzien(nazwa, dzien);
+        if (v == null) {
+            return -1;
+        }
+        if (v instanceof Integer i) {
+            return i;
+        }
+        throw new IllegalArgumentException("Parameter '" + nazwa + "' is not a whole number: " + v);
+    }
+
+    /** Whether the yes/no parameter, as in force on {@code dzien}, is true. */
+    public boolean takNaDzien(String nazwa, java.time.LocalDate dzien) {
+        return Boolean.TRUE.equals(naDzien(nazwa, dzien));
     }
 
     private Parametr get(String nazwa) {

@@ -16,6 +16,8 @@ public final class ReplayAnalysis {
     private long different;
     private long notReplayable;
     private long rulesetHashMismatches;
+    private long retiredSameResult;
+    private long retiredOtherResult;
     private final List<Difference> differences = new ArrayList<>();
     private final List<Difference> failures = new ArrayList<>();
 
@@ -42,6 +44,22 @@ public final class ReplayAnalysis {
         }
     }
 
+    /**
+     * A decision made under a retired version folder (docs/adr/0014-law-as-data.md): not byte-identical by
+     * construction; counted apart, with outcome/amount differences listed when there are any.
+     */
+    public synchronized void retired(Difference d) {
+        if (d.fields().isEmpty()) {
+            retiredSameResult++;
+        } else {
+            retiredOtherResult++;
+            if (differences.size() < LISTED) {
+                differences.add(new Difference(d.decisionId(), d.legalDate(), d.rulesetId(),
+                        d.fields().subList(0, Math.min(20, d.fields().size())), d.reason()));
+            }
+        }
+    }
+
     public synchronized void failed(Difference d) {
         notReplayable++;
         if (failures.size() < LISTED) {
@@ -50,15 +68,21 @@ public final class ReplayAnalysis {
     }
 
     /** The report so far. */
+    /**
+     * The report so far. {@code retiredSameResult}/{@code retiredOtherResult}: decisions made under a retired version
+     * folder whose outcome and amounts the migrated law reproduces, or not; {@code identicalPercent} is over the
+     * decisions that can be replayed byte for byte (all others).
+     */
     public record Summary(long replayed, long identical, long different, long notReplayable,
                           long rulesetHashMismatches, double identicalPercent, List<Difference> differences,
-                          List<Difference> notReplayableDecisions) {
+                          List<Difference> notReplayableDecisions, long retiredSameResult, long retiredOtherResult) {
     }
 
     public synchronized Summary summary() {
         long n = identical + different + notReplayable;
         double pct = n == 0 ? 0 : Math.floor(identical * 10000.0 / n) / 100.0;
-        return new Summary(n, identical, different, notReplayable, rulesetHashMismatches, pct, List.copyOf(differences),
-                List.copyOf(failures));
+        return new Summary(n + retiredSameResult + retiredOtherResult, identical, different, notReplayable,
+                rulesetHashMismatches, pct, List.copyOf(differences), List.copyOf(failures), retiredSameResult,
+                retiredOtherResult);
     }
 }

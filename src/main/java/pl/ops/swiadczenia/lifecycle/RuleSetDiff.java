@@ -93,8 +93,8 @@ public final class RuleSetDiff {
                         pb.podstawaPrawna(), pb.opis()));
             }
         }
-        Map<String, String> sa = RuleSetLoader.ruleSources(a.directory());
-        Map<String, String> sb = RuleSetLoader.ruleSources(b.directory());
+        Map<String, String> sa = RuleSetLoader.ruleSources(a);
+        Map<String, String> sb = RuleSetLoader.ruleSources(b);
         List<RuleChange> rules = new ArrayList<>();
         TreeSet<String> ids = new TreeSet<>(sa.keySet());
         ids.addAll(sb.keySet());

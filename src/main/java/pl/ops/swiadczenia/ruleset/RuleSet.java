@@ -22,7 +22,24 @@ public record RuleSet(
         Map<String, Parametr> parameters,
         List<RuleInfo> rules,
         Map<String, LegalCitation> citations,
-        KieBase kieBase) {
+        KieBase kieBase,
+        Map<String, String> sources,
+        Map<String, MessageTemplate> templates,
+        Map<String, java.util.NavigableMap<LocalDate, Parametr>> history,
+        DisplayNames names) {
+
+    /** A version folder of the retired representation: no resolved sources, no templates, no dated series. */
+    public RuleSet(String id, String benefit, LocalDate version, Path directory, String sha256, RuleSetManifest manifest,
+                   Map<String, Parametr> parameters, List<RuleInfo> rules, Map<String, LegalCitation> citations,
+                   KieBase kieBase) {
+        this(id, benefit, version, directory, sha256, manifest, parameters, rules, citations, kieBase, null, Map.of(),
+                Map.of(), DisplayNames.EMPTY);
+    }
+
+    /** Whether this legal state was derived from a dated history ({@code benefit.yaml}) rather than a version folder. */
+    public boolean fromHistory() {
+        return sources != null;
+    }
 
     public boolean released() {
         return manifest.status() == RuleSetManifest.Status.RELEASED;
@@ -47,12 +64,14 @@ public record RuleSet(
         RuleSetManifest r = new RuleSetManifest(m.benefit(), m.version(), m.effectiveFrom(), m.effectiveTo(),
                 RuleSetManifest.Status.RELEASED, m.legalBasis(), m.summary(), m.summaryEn(), m.kind(), m.modules(),
                 m.input());
-        return new RuleSet(id, benefit, version, directory, sha256, r, parameters, rules, citations, kieBase);
+        return new RuleSet(id, benefit, version, directory, sha256, r, parameters, rules, citations, kieBase, sources,
+                templates, history, names);
     }
 
     /** The same compiled version, read from another folder with identical content (after an atomic move). */
     public RuleSet withDirectory(Path dir) {
-        return new RuleSet(id, benefit, version, dir, sha256, manifest, parameters, rules, citations, kieBase);
+        return new RuleSet(id, benefit, version, dir, sha256, manifest, parameters, rules, citations, kieBase, sources,
+                templates, history, names);
     }
 
     public static String idOf(String benefit, LocalDate version) {

@@ -42,19 +42,27 @@ public class RuleSetLoader {
     /** Rule ids: citation-based, e.g. art5_ust1_kryterium_dochodowe, art11a_ust1_pkt2_…, par1_pkt2_… */
     static final Pattern RULE_ID = Pattern.compile(
             "^(art\\d+[a-z]?|par\\d+[a-z]?)(_ust\\d+[a-z]?)?(_pkt\\d+[a-z]?)?(_lit[a-z])?(_[a-z0-9]+)+$");
-    private static final Pattern PARAM_USE = Pattern.compile(
-            "\\.(kwota|liczba|lista|zawiera|zawieraTekst|tekst|tak)\\(\\s*\"([^\"]+)\"");
+    static final Pattern PARAM_USE = Pattern.compile(
+            "\\.(kwota|liczba|lista|zawiera|zawieraTekst|tekst|tak|zawieraNaDzien|takNaDzien|liczbaNaDzien)\\(\\s*\"([^\"]+)\"");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final RuleCompiler compiler;
 
+    private final HistoryLoader history;
+
     public RuleSetLoader(RuleCompiler compiler) {
         this.compiler = compiler;
+        this.history = new HistoryLoader(compiler);
+    }
+
+    /** The loader of benefits written as one dated history (benefit.yaml), sharing this loader's compiler. */
+    public HistoryLoader history() {
+        return history;
     }
 
     /** The Drools package a version folder must declare: rules/zasilek_rodzinny/2016-11-01 → reguly.zasilek_rodzinny.v2016_11_01 */
@@ -245,7 +253,7 @@ public class RuleSetLoader {
         return new Analysis(id, sha, manifest, List.copyOf(f), rs);
     }
 
-    private static Integer ruleLine(String text, String name) {
+    static Integer ruleLine(String text, String name) {
         int i = text == null ? -1 : text.indexOf("rule \"" + name + "\"");
         return i < 0 ? null : lineOf(text, i);
     }
@@ -287,6 +295,25 @@ public class RuleSetLoader {
      * The source text of every rule of a version folder (decision tables as the DRL generated from them), by rule id,
      * normalised (package line and whitespace runs) so that two versions can be compared rule by rule.
      */
+    public static Map<String, String> ruleSources(RuleSet rs) {
+        if (!rs.fromHistory()) {
+            return ruleSources(rs.directory());
+        }
+        Map<String, String> out = new TreeMap<>();
+        Pattern rule = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^end\\b");
+        rs.sources().forEach((file, text) -> {
+            String drl = file.endsWith(DecisionTables.SUFFIX) ? DecisionTables.convert(file, text).drl() : text;
+            if (drl == null) {
+                return;
+            }
+            Matcher m = rule.matcher(drl);
+            while (m.find()) {
+                out.put(m.group(1), m.group(2).replaceAll("\\s+", " ").trim());
+            }
+        });
+        return out;
+    }
+
     public static Map<String, String> ruleSources(Path dir) {
         Map<String, String> out = new TreeMap<>();
         Pattern rule = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^end\\b");
@@ -331,7 +358,7 @@ public class RuleSetLoader {
         return out;
     }
 
-    private static Map<String, String> ruleFiles(Map<String, String> drl) {
+    static Map<String, String> ruleFiles(Map<String, String> drl) {
         Map<String, String> out = new TreeMap<>();
         Pattern rule = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
         drl.forEach((file, text) -> {
@@ -363,6 +390,11 @@ public class RuleSetLoader {
         boolean paragraphSign = article.startsWith("§");
         StringBuilder pl = new StringBuilder(paragraphSign ? article : "art. " + article);
         StringBuilder en = new StringBuilder(paragraphSign ? article : "Article " + article);
+        String section = meta(md, "section");
+        if (section != null) {
+            pl.append(" § ").append(section);
+            en.append(" § ").append(section);
+        }
         if (paragraph != null) {
             pl.append(" ust. ").append(paragraph);
             en.append("(").append(paragraph).append(")");
@@ -395,7 +427,7 @@ public class RuleSetLoader {
         }
     }
 
-    private static final Pattern CITES_PROVISION = Pattern.compile("(art\\.|§|pkt|ust\\.)\\s*\\d");
+    static final Pattern CITES_PROVISION = Pattern.compile("(art\\.|§|pkt|ust\\.)\\s*\\d");
 
     private static Map<String, Parametr> readParameters(Path file, List<Finding> f, boolean released) {
         String text = read(file);
@@ -459,7 +491,7 @@ public class RuleSetLoader {
         return Map.copyOf(out);
     }
 
-    private static Object value(JsonNode v, String unit, String name) {
+    static Object value(JsonNode v, String unit, String name) {
         if (v.isArray()) {
             boolean ints = true;
             for (JsonNode x : v) {

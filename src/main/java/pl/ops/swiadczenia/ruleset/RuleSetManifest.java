@@ -32,7 +32,9 @@ public record RuleSetManifest(
     /** A benefit is decided; a module (e.g. dochod_rodziny) is run first for the benefits that list it. */
     public enum Kind {
         @JsonProperty("benefit") BENEFIT,
-        @JsonProperty("module") MODULE
+        @JsonProperty("module") MODULE,
+        /** A shared legal concept (rules/wspolne/): its rules run inside each benefit that uses it. */
+        @JsonProperty("concept") CONCEPT
     }
 
     /**

@@ -27,6 +27,8 @@ public class RuleSetRegistry {
     private final Path root;
     private final Map<String, NavigableMap<LocalDate, RuleSet>> byBenefit = new TreeMap<>();
     private final Map<String, String> failures = new TreeMap<>();
+    /** Hashes of version folders of the retired representation (rules/retired.sha256): hash → benefit/version. */
+    private final Map<String, String> retired = new TreeMap<>();
 
     private RuleSetRegistry(Path root) {
         this.root = root;
@@ -43,10 +45,11 @@ public class RuleSetRegistry {
         if (!Files.isDirectory(root)) {
             throw new RuleSetException("Rules directory not found: " + r.root);
         }
+        r.retired.putAll(readRetired(root.resolve(RETIRED_FILE)));
         // versions compile independently: use the available cores, then register in a fixed order
         List<Path> dirs = versionDirs(root).stream()
                 .filter(d -> benefits.test(d.getParent().getFileName().toString())).toList();
-        int threads = Math.max(1, Math.min(dirs.size(),
+        int threads = Math.max(1, Math.min(Math.max(dirs.size(), 2),
                 Integer.getInteger("rules.compile.threads", Runtime.getRuntime().availableProcessors())));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
@@ -73,6 +76,40 @@ public class RuleSetRegistry {
                     throw new RuleSetException("Interrupted while compiling " + dirs.get(i), e);
                 } catch (java.util.concurrent.ExecutionException e) {
                     outcomes.add(e.getCause());
+                }
+            }
+            // benefits written as one dated history: each derives its legal states (logic compiled once per unit)
+            List<Path> histories = historyDirs(root).stream()
+                    .filter(d -> benefits.test(d.getFileName().toString())).toList();
+            List<java.util.concurrent.Future<HistoryLoader.Result>> hs = new ArrayList<>();
+            for (Path h : histories) {
+                hs.add(pool.submit(() -> {
+                    long t0 = System.nanoTime();
+                    HistoryLoader.Result res = loader.history().analyse(h);
+                    LOG.infof("Benefit %s (dated history): %d legal states in %d ms", res.benefit(), res.states().size(),
+                            (System.nanoTime() - t0) / 1_000_000);
+                    return res;
+                }));
+            }
+            for (int i = 0; i < histories.size(); i++) {
+                HistoryLoader.Result res;
+                try {
+                    res = hs.get(i).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RuleSetException("Interrupted while compiling " + histories.get(i), e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    res = new HistoryLoader.Result(histories.get(i).getFileName().toString(),
+                            List.of(Finding.error("compile", null, null, String.valueOf(e.getCause()))), List.of());
+                }
+                if (!res.ok()) {
+                    String msg = String.join("\n", res.findings().stream().filter(Finding::isError).map(Finding::format).toList());
+                    r.failures.put(res.benefit(), msg);
+                    LOG.errorf("Benefit %s is invalid and will not be used: %s", res.benefit(), msg);
+                    continue;
+                }
+                for (RuleSet rs : res.states()) {
+                    r.byBenefit.computeIfAbsent(rs.benefit(), b -> new TreeMap<>()).put(rs.version(), rs);
                 }
             }
             for (int i = 0; i < dirs.size(); i++) {
@@ -112,6 +149,7 @@ public class RuleSetRegistry {
         RuleSetRegistry r = new RuleSetRegistry(root);
         byBenefit.forEach((b, v) -> r.byBenefit.put(b, new TreeMap<>(v)));
         r.failures.putAll(failures);
+        r.retired.putAll(retired);
         r.failures.remove(rs.id());
         r.byBenefit.computeIfAbsent(rs.benefit(), b -> new TreeMap<>()).put(rs.version(), rs);
         return r;
@@ -122,6 +160,7 @@ public class RuleSetRegistry {
         RuleSetRegistry r = new RuleSetRegistry(root);
         byBenefit.forEach((b, v) -> r.byBenefit.put(b, new TreeMap<>(v)));
         r.failures.putAll(failures);
+        r.retired.putAll(retired);
         r.failures.put(id, message);
         return r;
     }
@@ -148,6 +187,47 @@ public class RuleSetRegistry {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** Benefit folders written as one dated history ({@code benefit.yaml}); {@code wspolne/} holds concepts. */
+    public static List<Path> historyDirs(Path root) {
+        try (Stream<Path> benefits = Files.list(root)) {
+            return benefits.filter(Files::isDirectory)
+                    .filter(d -> !d.getFileName().toString().startsWith("."))
+                    .filter(d -> !d.getFileName().toString().equals(HistoryLoader.CONCEPTS_DIR))
+                    .filter(HistoryLoader::isHistory).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The list of retired version-folder hashes, one "hash  benefit/version" per line. */
+    public static final String RETIRED_FILE = "retired.sha256";
+
+    static Map<String, String> readRetired(Path file) {
+        Map<String, String> out = new TreeMap<>();
+        if (!Files.isRegularFile(file)) {
+            return out;
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] p = line.trim().split("\\s+");
+                    out.put(p[0], p.length > 1 ? p[1] : "");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * The id of the retired version folder with this hash, when a decision was made under the representation before
+     * the dated histories (docs/adr/0014-law-as-data.md); empty otherwise.
+     */
+    public Optional<String> retiredFolder(String sha256) {
+        return Optional.ofNullable(sha256 == null ? null : retired.get(sha256));
     }
 
     /** The released version in force on {@code legalDate}. */

@@ -304,6 +304,9 @@ public class ImpactService {
                     row.request(), row.result());
             if (r.identical()) {
                 job.replay.identical(r.rulesetHashMatches());
+            } else if (r.retired()) {
+                job.replay.retired(new pl.ops.swiadczenia.lifecycle.ReplayAnalysis.Difference(row.id(), row.legalDate(),
+                        r.rulesetId(), r.differences(), ReplayService.RETIRED));
             } else {
                 job.replay.different(new pl.ops.swiadczenia.lifecycle.ReplayAnalysis.Difference(row.id(), row.legalDate(),
                         r.rulesetId(), r.differences(), null), r.rulesetHashMatches());

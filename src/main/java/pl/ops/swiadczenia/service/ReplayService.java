@@ -64,11 +64,36 @@ public class ReplayService {
         Evaluation e = evaluations.evaluate(rs, modules, request);
         String json = CanonicalJson.write(e);
         boolean identical = json.equals(r.resultJson);
-        List<JsonDiff.Difference> diff = identical ? List.of()
+        boolean retired = !identical && against == Against.STORED
+                && ruleSets.registry().retiredFolder(r.rulesetSha256).isPresent();
+        List<JsonDiff.Difference> diff = identical ? List.of() : retired ? substance(r.resultJson, json)
                 : JsonDiff.diff(CanonicalJson.tree(r.resultJson), CanonicalJson.tree(json));
         return new Replay(r.id.toString(), against, rs.id(), r.rulesetSha256, rs.sha256(),
-                rs.sha256().equals(r.rulesetSha256), identical ? "IDENTICAL" : "DIFFERENT", diff,
-                CanonicalJson.tree(json));
+                rs.sha256().equals(r.rulesetSha256),
+                identical ? "IDENTICAL" : retired ? RETIRED : "DIFFERENT", diff, CanonicalJson.tree(json));
+    }
+
+    /**
+     * A decision made under a retired version folder (rules/retired.sha256): its document cannot be reproduced byte
+     * for byte by the migrated legal state (another hash, explanations from templates), so it is not reported as
+     * DIFFERENT; what matters to the family – outcome, amounts, payments – is compared, and only those differences
+     * are listed (none: the migrated law decides the same). docs/adr/0014-law-as-data.md.
+     */
+    public static final String RETIRED = "RETIRED_REPRESENTATION";
+
+    /** Differences in outcome and amounts only (the substance of a decision). */
+    static List<JsonDiff.Difference> substance(String stored, String replayed) {
+        JsonNode a = CanonicalJson.tree(stored);
+        JsonNode b = CanonicalJson.tree(replayed);
+        List<JsonDiff.Difference> out = new java.util.ArrayList<>();
+        for (String field : List.of("outcome", "amounts")) {
+            com.fasterxml.jackson.databind.node.ObjectNode x = CanonicalJson.MAPPER.createObjectNode();
+            com.fasterxml.jackson.databind.node.ObjectNode y = CanonicalJson.MAPPER.createObjectNode();
+            x.set(field, a.path(field));
+            y.set(field, b.path(field));
+            out.addAll(JsonDiff.diff(x, y));
+        }
+        return out;
     }
 
     static RuleSet storedRuleSet(pl.ops.swiadczenia.ruleset.RuleSetRegistry registry, String benefit, LocalDate version,
@@ -93,7 +118,7 @@ public class ReplayService {
 
     /** The outcome of replaying one stored decision under its stored version: identical bytes, or the differences. */
     public record StoredReplay(boolean identical, String rulesetId, boolean rulesetHashMatches,
-                               List<JsonDiff.Difference> differences) {
+                               List<JsonDiff.Difference> differences, boolean retired) {
     }
 
     /** Replays a stored decision without CDI (batch replay jobs). */
@@ -107,7 +132,9 @@ public class ReplayService {
         List<RuleSet> modules = storedModules(registry, resultJson, legalDate, decisionId);
         String json = CanonicalJson.write(EvaluationService.run(evaluator, rs, modules, request));
         boolean identical = json.equals(resultJson);
+        boolean retired = !identical && registry.retiredFolder(rulesetSha256).isPresent();
         return new StoredReplay(identical, rs.id(), rs.sha256().equals(rulesetSha256), identical ? List.of()
-                : JsonDiff.diff(CanonicalJson.tree(resultJson), CanonicalJson.tree(json)));
+                : retired ? substance(resultJson, json)
+                : JsonDiff.diff(CanonicalJson.tree(resultJson), CanonicalJson.tree(json)), retired);
     }
 }

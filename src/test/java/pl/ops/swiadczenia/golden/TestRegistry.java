@@ -5,7 +5,11 @@ import pl.ops.swiadczenia.ruleset.RuleCompiler;
 import pl.ops.swiadczenia.ruleset.RuleSetLoader;
 import pl.ops.swiadczenia.ruleset.RuleSetRegistry;
 
-/** One compiled registry of rules/ shared by the plain (non-Quarkus) tests of a test run. */
+/**
+ * One compiled registry of rules/ shared by the plain (non-Quarkus) tests of a test run. With
+ * {@code -Dgolden.benefit=<benefit>} only that benefit and the module dochod_rodziny are compiled (fast iteration on
+ * one benefit; the full run compiles everything).
+ */
 public final class TestRegistry {
     private static RuleSetRegistry registry;
 
@@ -14,7 +18,9 @@ public final class TestRegistry {
 
     public static synchronized RuleSetRegistry get() {
         if (registry == null) {
-            registry = RuleSetRegistry.load(Path.of("rules"), new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL)));
+            String only = System.getProperty("golden.benefit", "");
+            registry = RuleSetRegistry.load(Path.of("rules"), new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL)),
+                    b -> only.isBlank() || b.equals(only) || b.equals("dochod_rodziny"));
         }
         return registry;
     }
