@@ -18,7 +18,7 @@ def q_repr(d, s):
 yaml.add_representer(Q, q_repr)
 
 def dump(o):
-    return yaml.dump(o, allow_unicode=True, sort_keys=False, width=118, default_flow_style=False)
+    return yaml.dump(o, allow_unicode=True, sort_keys=False, width=100000, default_flow_style=False)
 
 NAMES_EN = {
     'dochod_rodziny': 'Family income (shared module)',
@@ -91,8 +91,26 @@ def main(root, benefits):
             'name_en': Q(NAMES_EN.get(b, b.replace('_', ' '))),
             'rule_style': 'legacy',
         }
-        if last.get('modules'):
-            manifest['modules'] = last['modules']
+        mods = [tuple(mans[v].get('modules') or []) for v in versions]
+        if len(set(mods)) == 1:
+            if mods[0]:
+                manifest['modules'] = list(mods[0])
+        else:
+            uses = []
+            names = sorted({n for ms in mods for n in ms})
+            for n in names:
+                start = None
+                for i, v in enumerate(versions):
+                    on = n in mods[i]
+                    if on and start is None:
+                        start = v
+                    if not on and start is not None:
+                        end = datetime.date.fromisoformat(v) - datetime.timedelta(days=1)
+                        uses.append({'name': n, 'from': datetime.date.fromisoformat(start), 'to': end})
+                        start = None
+                if start is not None:
+                    uses.append({'name': n, 'from': datetime.date.fromisoformat(start)})
+            manifest['modules'] = uses
         if last.get('input'):
             manifest['input'] = last['input']
         manifest['acts'] = [{k: (Q(x) if isinstance(x, str) else x) for k, x in a.items()} for a in acts.values()]

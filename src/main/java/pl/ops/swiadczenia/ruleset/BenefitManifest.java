@@ -22,7 +22,7 @@ public record BenefitManifest(
         @JsonProperty("name") String name,
         @JsonProperty("name_en") String nameEn,
         @JsonProperty("rule_style") RuleStyle ruleStyle,
-        @JsonProperty("modules") List<String> modules,
+        @JsonProperty("modules") List<ModuleUse> modules,
         @JsonProperty("uses") List<String> uses,
         @JsonProperty("input") RuleSetManifest.Input input,
         @JsonProperty("acts") List<RuleSetManifest.Act> acts,
@@ -49,6 +49,34 @@ public record BenefitManifest(
     public enum RuleStyle {
         @JsonProperty("strict") STRICT,
         @JsonProperty("legacy") LEGACY
+    }
+
+    /**
+     * A shared module (e.g. dochod_rodziny) run before the benefit, in force for the benefit from/to the given dates
+     * (both optional): written as a plain name, or as {@code {name, from, to}} when the law used it only for a time.
+     */
+    public record ModuleUse(String name, LocalDate from, LocalDate to) {
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        public static ModuleUse of(String name) {
+            return new ModuleUse(name, null, null);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.PROPERTIES)
+        public ModuleUse(@JsonProperty("name") String name, @JsonProperty("from") LocalDate from,
+                         @JsonProperty("to") LocalDate to) {
+            this.name = name;
+            this.from = from;
+            this.to = to;
+        }
+
+        public boolean covers(LocalDate d) {
+            return (from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to));
+        }
+    }
+
+    /** The names of the modules in force for the benefit on a date. */
+    public List<String> modulesOn(LocalDate d) {
+        return modules.stream().filter(m -> m.covers(d)).map(ModuleUse::name).toList();
     }
 
     /** A period in which the benefit exists: from its first day to its last (null: open-ended). */

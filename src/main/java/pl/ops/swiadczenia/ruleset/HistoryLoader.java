@@ -270,8 +270,12 @@ public class HistoryLoader {
                     continue;
                 }
                 if (value != null && !RuleSetLoader.CITES_PROVISION.matcher(reference).find()) {
-                    f.add(Finding.error("parameters", file, line, "value " + from
-                            + ": reference must cite a provision (art./§/ust./pkt and its number)"));
+                    // an honest "to be verified" citation (the provision's number not yet checked in ISAP) is reported,
+                    // not refused: the standard is to say what is still unverified, not to invent a number
+                    boolean saysUnverified = reference.contains("do weryfikacji");
+                    f.add(new Finding(saysUnverified ? Finding.Severity.WARNING : Finding.Severity.ERROR, "parameters",
+                            file, line, "value " + from + ": reference must cite a provision (art./§/ust./pkt and its "
+                            + "number)" + (saysUnverified ? "; it says the provision is still to be verified" : "")));
                 }
                 LocalDate verified = null;
                 if (v.hasNonNull("verified_on")) {
@@ -631,7 +635,7 @@ public class HistoryLoader {
                 draft ? RuleSetManifest.Status.DRAFT : RuleSetManifest.Status.RELEASED, List.copyOf(stateActs.values()),
                 change == null ? "Zmiana wspólnej instytucji prawa (zob. rules/wspolne)." : change.summary(),
                 change == null ? "A change of a shared legal concept (see rules/wspolne)." : change.summaryEn(),
-                m.kind(), m.modules(), m.input());
+                m.kind(), m.modulesOn(d), m.input());
         String sha = stateHash(id, manifest, sources, params, history, used,
                 used.isEmpty() ? DisplayNames.EMPTY : names);
         return new RuleSet(id, h.name(), d, h.dir(), sha, manifest, Map.copyOf(params), List.copyOf(rules),

@@ -29,4 +29,27 @@ class RuleSetsCompileTest {
                 })
                 .toList();
     }
+
+    /** Every benefit written as a dated history derives its legal states without a finding of error. */
+    @TestFactory
+    List<DynamicTest> everyHistoryDerivesItsStates() {
+        RuleSetRegistry registry = TestRegistry.get();
+        return RuleSetRegistry.historyDirs(Path.of("rules")).stream()
+                .map(dir -> {
+                    String benefit = dir.getFileName().toString();
+                    return DynamicTest.dynamicTest(benefit, () -> {
+                        assertThat(registry.failures()).as(benefit + " loads").doesNotContainKey(benefit);
+                        List<RuleSet> states = registry.versions(benefit);
+                        assertThat(states).as(benefit + " has legal states").isNotEmpty();
+                        assertThat(states).allSatisfy(rs -> {
+                            assertThat(rs.fromHistory()).isTrue();
+                            assertThat(rs.sha256()).hasSize(64);
+                            assertThat(rs.rules()).isNotEmpty();
+                            assertThat(rs.rules()).allSatisfy(r -> assertThat(r.legalBasis().text())
+                                    .containsPattern("(art\\.|§) ?\\d"));
+                        });
+                    });
+                })
+                .toList();
+    }
 }
