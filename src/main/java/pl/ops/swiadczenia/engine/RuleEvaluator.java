@@ -243,12 +243,16 @@ public class RuleEvaluator {
             Watch watch = new Watch(session);
             ScheduledFuture<?> timer = WATCHDOG.schedule(watch, left, TimeUnit.NANOSECONDS);
             int n;
+            boolean halted;
             try {
                 n = session.fireAllRules(limits.maxFirings());
             } finally {
                 timer.cancel(false);
+                // also when a rule threw: from here on the watchdog cannot touch the session, which is disposed
+                // (and, pooled, handed to another evaluation) below
+                halted = watch.finish();
             }
-            if (watch.finish()) {
+            if (halted) {
                 throw new EvaluationLimitException(rs.id(), EvaluationLimitException.Limit.TIME, limits.timeoutMs());
             }
             if (n >= limits.maxFirings()) {
