@@ -104,7 +104,11 @@ public final class DrlPolicy {
                 "getDeclaredMethod", "getDeclaredMethods", "getField", "getFields", "getDeclaredField",
                 "getDeclaredFields", "getConstructor", "getConstructors", "getDeclaredConstructor",
                 "getDeclaredConstructors", "invoke", "invokeExact", "invokeWithArguments", "setAccessible",
-                "newInstance", "MethodHandle", "MethodHandles", "VarHandle", "Unsafe", "ServiceLoader", "Compiler");
+                "newInstance", "MethodHandle", "MethodHandles", "VarHandle", "Unsafe", "ServiceLoader", "Compiler",
+                // other ways to a Class object, also as MVEL properties (LHS constraints in the CLASSIC build)
+                "getDeclaringClass", "declaringClass", "getSuperclass", "superclass", "getEnclosingClass",
+                "enclosingClass", "getComponentType", "componentType", "getNestHost", "nestHost", "classLoader",
+                "getProtectionDomain", "protectionDomain", "getCodeSource", "codeSource");
         forbid("deklaracja typu Java – własny kod w regule", "a Java type declaration – own code inside a rule",
                 "class", "interface", "enum");
         forbid("pliki", "files", "Files", "Paths", "Path", "File", "FileInputStream", "FileOutputStream",
@@ -690,7 +694,7 @@ public final class DrlPolicy {
          */
         private boolean packageQualified(int k) {
             String w = tok.get(k).text();
-            if (w.startsWith("$") || !Character.isLowerCase(w.charAt(0)) || !is(k + 1, ".") || bindings.contains(w)) {
+            if (w.startsWith("$") || !Character.isLowerCase(w.charAt(0)) || !is(k + 1, ".")) {
                 return false;
             }
             List<String> segs = typePart(k);
@@ -698,7 +702,11 @@ public final class DrlPolicy {
                 return false;
             }
             if (ROOTS.contains(w)) {
+                // even if some pattern binds a variable of that name: where it is not in scope, Java reads a package
                 return true;
+            }
+            if (bindings.contains(w)) {
+                return false;
             }
             for (int c = 1; c < segs.size(); c++) {
                 if (capital(segs.get(c))) {

@@ -87,6 +87,8 @@ class DrlPolicyTest {
             "Object m = x.newInstance();                             | newInstance",
             "Object h = MethodHandles.lookup();                      | MethodHandles",
             "Object i = m.invoke(null);                              | invoke",
+            "Object c = Rola.DZIECKO.getDeclaringClass();            | getDeclaringClass",
+            "Object c = Rola.DZIECKO.declaringClass.classLoader;     | declaringClass",
             "Files.readString(null);                                 | Files",
             "Object p = Paths.get(\"/etc/passwd\");                    | Paths",
             "Path p = null;                                          | Path",
@@ -189,6 +191,14 @@ class DrlPolicyTest {
     @Test
     void unicodeEscapesInTheHeaderAreRefusedToo() {
         refused(Level.LEGACY, "package reguly.proba.v2024_01_01; // \\u000d import java.io.File;\n", 1, "\\u");
+    }
+
+    @Test
+    void aVariableNamedLikeAPackageDoesNotHideAFullyQualifiedName() {
+        // in rule b, where the binding of rule a is not in scope, Java reads groovy.util.Eval as the class
+        String drl = "rule \"art1_a\" when\n  groovy : Wniosek()\nthen end\n"
+                + "rule \"art1_b\" when\n  Wniosek()\nthen\n  Object o = groovy.util.Eval.me(\"1\");\nend\n";
+        refused(Level.LEGACY, drl, 7, "groovy.util.Eval");
     }
 
     @Test
