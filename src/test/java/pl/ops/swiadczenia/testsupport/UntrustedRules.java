@@ -106,7 +106,8 @@ public final class UntrustedRules {
         return files;
     }
 
-    private static Map<String, String> base(String benefit) {
+    /** A valid draft folder of {@code <benefit>/2020-01-01}: manifest, no parameters, one rule refusing every case. */
+    public static Map<String, String> base(String benefit) {
         Map<String, String> files = new TreeMap<>();
         files.put("ruleset.yaml", """
                 benefit: %s
