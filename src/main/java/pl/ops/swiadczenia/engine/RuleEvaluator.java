@@ -87,7 +87,11 @@ public class RuleEvaluator {
         }
     }
 
-    /** One daemon thread halts the sessions whose time is up (halting only queues a stop for the firing thread). */
+    /**
+     * One daemon thread halts the sessions whose time is up (halting only queues a stop for the firing thread). It
+     * ends after a while without evaluations and starts again with the next one, so a class loader that is thrown
+     * away (dev-mode reload, tests) does not keep an idle thread.
+     */
     private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
     private static ScheduledThreadPoolExecutor watchdog() {
@@ -97,6 +101,8 @@ public class RuleEvaluator {
             return t;
         });
         w.setRemoveOnCancelPolicy(true);
+        w.setKeepAliveTime(30, TimeUnit.SECONDS);
+        w.allowCoreThreadTimeOut(true); // the thread stays while any halt is still scheduled
         return w;
     }
 

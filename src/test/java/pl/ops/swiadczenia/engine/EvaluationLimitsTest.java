@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -110,14 +111,23 @@ class EvaluationLimitsTest {
     }
 
     @Test
-    void oneSharedDaemonWatchdogThread() {
+    void evaluationsShareOneDaemonWatchdogThread() {
         RuleEvaluator evaluator = new RuleEvaluator(new RuleEvaluator.Limits(5_000, 200_000));
+        evaluator.evaluate(loop, DATE, normal);
+        List<Thread> before = watchdogs();
         for (int i = 0; i < 20; i++) {
-            evaluator.evaluate(loop, DATE, normal);
+            new RuleEvaluator(new RuleEvaluator.Limits(5_000, 200_000)).evaluate(loop, DATE, normal);
         }
-        assertThat(Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("rules-evaluation-watchdog")).toList())
-                .hasSize(1).allMatch(Thread::isDaemon);
+        // no thread per evaluation (a Quarkus test in the same JVM loads the engine in its own class loader, with
+        // its own watchdog, which may end meanwhile when idle)
+        List<Thread> after = watchdogs();
+        assertThat(after).isNotEmpty().allMatch(Thread::isDaemon);
+        assertThat(after.size()).isLessThanOrEqualTo(before.size());
+    }
+
+    private static List<Thread> watchdogs() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("rules-evaluation-watchdog")).toList();
     }
 
     private static void restore(String key, String value) {
