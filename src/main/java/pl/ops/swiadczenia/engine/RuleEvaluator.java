@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -34,13 +37,90 @@ import pl.ops.swiadczenia.ruleset.RuleSet;
  * Runs a benefit's ruleset version on one application: first each shared module the benefit uses (e.g.
  * {@code dochod_rodziny}), whose {@link WynikModulu} facts go into the benefit's session, then the benefit itself.
  * Each run is a fresh session with the facts inserted in a fixed order; results are collected and sorted. Pure: the
- * legal date comes from the request, nothing reads a clock.
+ * legal date comes from the request; the clock is read only to bound the evaluation's time. Every evaluation runs
+ * under {@link Limits}: a watchdog halts the session when the time is up, and a run stops after the maximum number
+ * of rule firings; either throws {@link EvaluationLimitException}.
  */
 public class RuleEvaluator {
     /** Global through which rules record explanation steps. */
     public static final String GLOBAL_EXPLANATION = "wyjasnienie";
-    /** Guards against a ruleset that loops forever. */
-    private static final int MAX_FIRINGS = 200_000;
+    /** JVM system property (env RULES_EVALUATION_TIMEOUT_MS): time limit of one evaluation, modules included. */
+    public static final String TIMEOUT_PROPERTY = "rules.evaluation.timeout-ms";
+    /** JVM system property (env RULES_EVALUATION_MAX_FIRINGS): rule firings allowed in one session run. */
+    public static final String MAX_FIRINGS_PROPERTY = "rules.evaluation.max-firings";
+
+    /**
+     * The limits of one evaluation.
+     *
+     * @param timeoutMs  the whole evaluation (modules and benefit), in milliseconds
+     * @param maxFirings rule firings in one session run; guards against rules that keep re-activating each other
+     */
+    public record Limits(long timeoutMs, int maxFirings) {
+        public static final long DEFAULT_TIMEOUT_MS = 2_000;
+        public static final int DEFAULT_MAX_FIRINGS = 200_000;
+
+        public Limits {
+            if (timeoutMs < 1 || maxFirings < 1) {
+                throw new IllegalArgumentException("evaluation limits must be positive: " + timeoutMs + " ms, "
+                        + maxFirings + " firings");
+            }
+        }
+
+        /** The limits set by the system properties (or environment variables), else the defaults. */
+        public static Limits fromSystemProperties() {
+            return new Limits(setting(TIMEOUT_PROPERTY, DEFAULT_TIMEOUT_MS),
+                    (int) Math.min(Integer.MAX_VALUE, setting(MAX_FIRINGS_PROPERTY, DEFAULT_MAX_FIRINGS)));
+        }
+
+        private static long setting(String property, long fallback) {
+            String v = System.getProperty(property);
+            if (v == null) {
+                v = System.getenv(property.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_"));
+            }
+            if (v == null || v.isBlank()) {
+                return fallback;
+            }
+            try {
+                return Long.parseLong(v.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(property + " must be a whole number: " + v, e);
+            }
+        }
+    }
+
+    /**
+     * One daemon thread halts the sessions whose time is up (halting only queues a stop for the firing thread). It
+     * ends after a while without evaluations and starts again with the next one, so a class loader that is thrown
+     * away (dev-mode reload, tests) does not keep an idle thread.
+     */
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "rules-evaluation-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        w.setRemoveOnCancelPolicy(true);
+        w.setKeepAliveTime(30, TimeUnit.SECONDS);
+        w.allowCoreThreadTimeOut(true); // the thread stays while any halt is still scheduled
+        return w;
+    }
+
+    private final Limits limits;
+
+    /** An evaluator with the limits of {@link Limits#fromSystemProperties()}. */
+    public RuleEvaluator() {
+        this(Limits.fromSystemProperties());
+    }
+
+    public RuleEvaluator(Limits limits) {
+        this.limits = Objects.requireNonNull(limits);
+    }
+
+    public Limits limits() {
+        return limits;
+    }
 
     /** One session's raw results. */
     private record Run(List<ExplanationStep> steps, List<String> fired, List<Object> facts) {
@@ -50,13 +130,20 @@ public class RuleEvaluator {
         return evaluate(ruleSet, List.of(), legalDate, wniosek);
     }
 
+    /**
+     * Evaluates one application.
+     *
+     * @throws EvaluationLimitException when the evaluation exceeds its time or a run its firings; the session is
+     *                                  disposed and nothing of the evaluation is returned
+     */
     public EngineResult evaluate(RuleSet ruleSet, List<RuleSet> modules, LocalDate legalDate, Wniosek wniosek) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.timeoutMs());
         List<ExplanationStep> steps = new ArrayList<>();
         LinkedHashSet<String> fired = new LinkedHashSet<>();
         List<Object> handedOver = new ArrayList<>();
         List<Object> all = new ArrayList<>();
         for (RuleSet m : modules) {
-            Run r = run(m, ruleSet.benefit(), legalDate, wniosek, handedOver, steps.size());
+            Run r = run(m, ruleSet.benefit(), legalDate, wniosek, handedOver, steps.size(), deadline);
             if (!objects(r.facts(), Rozstrzygniecie.class).isEmpty()) {
                 throw new EngineException(m.id() + ": a module must not decide (it inserted a Rozstrzygniecie)");
             }
@@ -67,7 +154,7 @@ public class RuleEvaluator {
             handedOver.addAll(wyniki);
             all.addAll(objects(r.facts(), WartoscWyniku.class));
         }
-        Run r = run(ruleSet, ruleSet.benefit(), legalDate, wniosek, handedOver, steps.size());
+        Run r = run(ruleSet, ruleSet.benefit(), legalDate, wniosek, handedOver, steps.size(), deadline);
         steps.addAll(r.steps());
         fired.addAll(r.fired());
         all.addAll(r.facts());
@@ -96,7 +183,36 @@ public class RuleEvaluator {
                 List.copyOf(entitlements), List.copyOf(payments), keyFigures);
     }
 
-    private Run run(RuleSet rs, String benefit, LocalDate legalDate, Wniosek wniosek, List<Object> extra, int seqBefore) {
+    /**
+     * Halts the session when the time is up, but only while this run is firing: once the run has finished, a late
+     * watchdog does nothing (a halt queued on a session returned to the pool would stop the next evaluation).
+     */
+    private static final class Watch implements Runnable {
+        private final KieSession session;
+        private boolean finished;
+        private boolean halted;
+
+        Watch(KieSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (!finished) {
+                halted = true;
+                session.halt();
+            }
+        }
+
+        /** Marks the run finished; whether the watchdog halted it. */
+        synchronized boolean finish() {
+            finished = true;
+            return halted;
+        }
+    }
+
+    private Run run(RuleSet rs, String benefit, LocalDate legalDate, Wniosek wniosek, List<Object> extra, int seqBefore,
+                    long deadline) {
         Wyjasnienie wyjasnienie = new Wyjasnienie();
         List<String> fired = new ArrayList<>();
         KieSession session = POOLED
@@ -158,9 +274,27 @@ public class RuleEvaluator {
             for (Object o : extra) {
                 session.insert(o);
             }
-            int n = session.fireAllRules(MAX_FIRINGS);
-            if (n >= MAX_FIRINGS) {
-                throw new EngineException(rs.id() + ": rules did not settle after " + MAX_FIRINGS + " firings");
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new EvaluationLimitException(rs.id(), EvaluationLimitException.Limit.TIME, limits.timeoutMs());
+            }
+            Watch watch = new Watch(session);
+            ScheduledFuture<?> timer = WATCHDOG.schedule(watch, left, TimeUnit.NANOSECONDS);
+            int n;
+            boolean halted;
+            try {
+                n = session.fireAllRules(limits.maxFirings());
+            } finally {
+                timer.cancel(false);
+                // also when a rule threw: from here on the watchdog cannot touch the session, which is disposed
+                // (and, pooled, handed to another evaluation) below
+                halted = watch.finish();
+            }
+            if (halted) {
+                throw new EvaluationLimitException(rs.id(), EvaluationLimitException.Limit.TIME, limits.timeoutMs());
+            }
+            if (n >= limits.maxFirings()) {
+                throw new EvaluationLimitException(rs.id(), EvaluationLimitException.Limit.FIRINGS, limits.maxFirings());
             }
             List<Object> facts = new ArrayList<>(session.getObjects());
             List<ExplanationStep> steps = firings.isEmpty() ? steps(rs, wyjasnienie, seqBefore)

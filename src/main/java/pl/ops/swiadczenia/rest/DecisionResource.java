@@ -73,7 +73,8 @@ public class DecisionResource {
             examples = @ExampleObject(name = "W2", ref = "DecisionResponseW2")))
     @APIResponse(responseCode = "400", description = "Invalid input; each bad field is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No released ruleset for this benefit on this legal date",
+    @APIResponse(responseCode = "422", description = "No released ruleset for this benefit on this legal date, or "
+            + "the evaluation was stopped by its time or rule-firing limit (type …/evaluation-limit; nothing stored)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @jakarta.annotation.security.RolesAllowed(pl.ops.swiadczenia.security.Roles.SYSTEM)
     public Response decide(String body, @Context UriInfo uri) {

@@ -35,7 +35,8 @@ public class EvaluationResource {
             schema = @Schema(implementation = Evaluation.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; each bad field is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No released ruleset for this benefit on this legal date",
+    @APIResponse(responseCode = "422", description = "No released ruleset for this benefit on this legal date, or "
+            + "the evaluation was stopped by its time or rule-firing limit (type …/evaluation-limit; nothing stored)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String evaluate(String body) {
         return pl.ops.swiadczenia.service.CanonicalJson.write(evaluations.evaluate(RequestJson.read(body)));

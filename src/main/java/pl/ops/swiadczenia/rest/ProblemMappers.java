@@ -9,11 +9,15 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import pl.ops.swiadczenia.engine.EngineException;
+import pl.ops.swiadczenia.engine.EvaluationLimitException;
 import pl.ops.swiadczenia.ruleset.NoRuleSetException;
 import pl.ops.swiadczenia.service.DecisionNotFoundException;
 import pl.ops.swiadczenia.service.InvalidRequestException;
 
-/** Maps every failure to problem details: 400 with field errors, 404, 422, and (never for input) 500. */
+/**
+ * Maps every failure to problem details: 400 with field errors, 404, 422 (also an evaluation stopped by its limit),
+ * and (never for input) 500.
+ */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
@@ -84,6 +88,30 @@ public class ProblemMappers {
         Response.Status s = Response.Status.fromStatusCode(status);
         return new Problem("https://ops-swiadczenia.example/problems/http-" + status,
                 s != null ? s.getReasonPhrase() : "HTTP " + status, status, e.getMessage(), null).toResponse();
+    }
+
+    /**
+     * An evaluation stopped by its time or firing limit: 422, not 503. The limit is hit by the ruleset, not by a
+     * passing overload (an evaluation takes well under a millisecond; the limit is seconds), so the same request
+     * stops again: 503 would invite clients to retry automatically, and every retry would hold a worker for the whole
+     * limit again. Like a version not in force (422 no-ruleset), the case cannot be decided by the rules as they are.
+     * Nothing was stored.
+     */
+    @ServerExceptionMapper
+    public Response evaluationLimit(EvaluationLimitException e) {
+        LOG.warn("Evaluation stopped by its limit: " + e.getMessage());
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", "https://ops-swiadczenia.example/problems/evaluation-limit");
+        body.put("title", "Unprocessable Content");
+        body.put("status", 422);
+        body.put("detail", "Obliczenie według zestawu reguł " + e.rulesetId() + " przekroczyło "
+                + e.limit().namePl() + " (" + e.limit().valuePl(e.value()) + ", ustawienie " + e.limit().property()
+                + ") i zostało przerwane. Niczego nie zapisano. To wada zestawu reguł, nie wniosku: to samo zapytanie "
+                + "zostanie przerwane ponownie – zgłoś sprawę zespołowi utrzymującemu reguły.");
+        body.put("rulesetId", e.rulesetId());
+        body.put("limit", e.limit().property());
+        body.put("limitValue", e.value());
+        return Response.status(422).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
     @ServerExceptionMapper

@@ -159,12 +159,42 @@ public class HistoryLoader {
         }
         Map<String, ParameterSeries> params = readParameters(dir.resolve(PARAMETERS_DIR), prefix, f);
         NavigableMap<LocalDate, LogicFolder> logic = readLogic(dir.resolve(LOGIC_DIR), prefix, f);
+        // untrusted rules: every file is checked before anything of it is compiled or run (ADR 0012). A benefit's own
+        // files may define no function; the shared concepts may define those on the allow-list rules/wspolne/funkcje.yaml.
+        boolean strict = concept || m.ruleStyle() == BenefitManifest.RuleStyle.STRICT;
+        Set<String> allowed = concept ? allowedFunctions(dir.getParent(), f)
+                : strict ? Set.of() : DrlPolicy.LEGACY_FUNCTIONS;
+        for (LogicFolder lf : logic.values()) {
+            lf.files().forEach((n, t) -> f.addAll(DrlPolicy.check(prefix + LOGIC_DIR + "/" + lf.from() + "/" + n, t,
+                    strict ? DrlPolicy.Level.STRICT : DrlPolicy.Level.LEGACY, allowed)));
+        }
         String templatesText = readText(dir.resolve(TEMPLATES));
         Map<String, MessageTemplate> templates = readTemplates(templatesText, prefix + TEMPLATES, f);
         if (logic.isEmpty() && !concept) {
             f.add(Finding.error("structure", prefix + LOGIC_DIR, null, "no logic folder (logika/<yyyy-MM-dd>/*.drl)"));
         }
         return new History(name, dir, prefix, m, params, logic, templates, templatesText);
+    }
+
+    /** The allow-list of functions shared concepts may define: rules/wspolne/funkcje.yaml (name: what it computes). */
+    public static final String FUNCTIONS = "funkcje.yaml";
+
+    static Set<String> allowedFunctions(Path conceptsRoot, List<Finding> f) {
+        String text = readText(conceptsRoot.resolve(FUNCTIONS));
+        if (text == null) {
+            return Set.of();
+        }
+        try {
+            JsonNode n = RuleSetLoader.YAML.readTree(text);
+            Set<String> out = new TreeSet<>();
+            if (n != null) {
+                n.fieldNames().forEachRemaining(out::add);
+            }
+            return out;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            f.add(Finding.error("policy", "../" + CONCEPTS_DIR + "/" + FUNCTIONS, null, "cannot be read: " + e.getOriginalMessage()));
+            return Set.of();
+        }
     }
 
     private static Map<String, ParameterSeries> readParameters(Path pdir, String prefix, List<Finding> f) {
@@ -636,6 +666,14 @@ public class HistoryLoader {
                 change == null ? "Zmiana wspólnej instytucji prawa (zob. rules/wspolne)." : change.summary(),
                 change == null ? "A change of a shared legal concept (see rules/wspolne)." : change.summaryEn(),
                 m.kind(), m.modulesOn(d), m.input());
+        // the allow-list entries of the functions this state's logic defines or calls (the list is hashed content)
+        Set<String> functions = new TreeSet<>();
+        for (String fn : allowedFunctions(h.dir().getParent().resolve(CONCEPTS_DIR), new ArrayList<>())) {
+            if (unit.values().stream().anyMatch(t -> t.contains(fn + "("))) {
+                functions.add(fn);
+            }
+        }
+        sources.put("../" + CONCEPTS_DIR + "/" + FUNCTIONS, String.join("\n", functions));
         String sha = stateHash(id, manifest, sources, params, history, used,
                 used.isEmpty() ? DisplayNames.EMPTY : names);
         return new RuleSet(id, h.name(), d, h.dir(), sha, manifest, Map.copyOf(params), List.copyOf(rules),

@@ -52,11 +52,24 @@ public class RuleSetLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final RuleCompiler compiler;
+    private final DrlPolicy.Level policyLevel;
+    private final java.util.Set<String> allowedFunctions;
 
     private final HistoryLoader history;
 
+    /** A loader that checks every DRL with {@link DrlPolicy.Level#LEGACY} and the released helper functions. */
     public RuleSetLoader(RuleCompiler compiler) {
+        this(compiler, DrlPolicy.Level.LEGACY, DrlPolicy.LEGACY_FUNCTIONS);
+    }
+
+    /**
+     * @param policyLevel      what the DRL of a folder may contain ({@link DrlPolicy}), checked before compiling
+     * @param allowedFunctions the names a DRL {@code function} may have
+     */
+    public RuleSetLoader(RuleCompiler compiler, DrlPolicy.Level policyLevel, java.util.Set<String> allowedFunctions) {
         this.compiler = compiler;
+        this.policyLevel = policyLevel;
+        this.allowedFunctions = java.util.Set.copyOf(allowedFunctions);
         this.history = new HistoryLoader(compiler);
     }
 
@@ -143,13 +156,15 @@ public class RuleSetLoader {
 
         Map<String, String> drl = new TreeMap<>();
         Map<String, String> generatedFrom = new TreeMap<>();
+        Map<String, String> tables = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.sorted().toList()) {
                 String name = p.getFileName().toString();
                 if (name.endsWith(".drl")) {
                     drl.put(name, Files.readString(p, StandardCharsets.UTF_8));
                 } else if (name.endsWith(DecisionTables.SUFFIX)) {
-                    DecisionTables.Converted c = DecisionTables.convert(name, Files.readString(p, StandardCharsets.UTF_8));
+                    tables.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                    DecisionTables.Converted c = DecisionTables.convert(name, tables.get(name));
                     f.addAll(c.findings());
                     if (c.drl() != null) {
                         String generated = name + ".drl";
@@ -169,6 +184,8 @@ public class RuleSetLoader {
             String file = generatedFrom.getOrDefault(e.getKey(), e.getKey());
             boolean table = generatedFrom.containsKey(e.getKey());
             String text = e.getValue();
+            f.addAll(table ? tablePolicy(file, tables.get(file), text) : DrlPolicy.check(file, text, policyLevel,
+                    allowedFunctions));
             Matcher m = PACKAGE.matcher(text);
             if (!m.find() || !m.group(1).equals(pkg)) {
                 f.add(Finding.error("structure", file, m.find(0) ? lineOf(text, m.start()) : 1,
@@ -191,6 +208,10 @@ public class RuleSetLoader {
             }
         }
         if (drl.isEmpty() || manifest == null) {
+            return new Analysis(id, sha, manifest, List.copyOf(f), null);
+        }
+        if (f.stream().anyMatch(x -> x.isError() && DrlPolicy.CHECK.equals(x.check()))) {
+            // untrusted rules: nothing of a folder that breaks the policy is compiled, loaded or run
             return new Analysis(id, sha, manifest, List.copyOf(f), null);
         }
 
@@ -251,6 +272,37 @@ public class RuleSetLoader {
         RuleSet rs = new RuleSet(id, benefit, version, dir, sha, manifest, parameters, List.copyOf(rules),
                 Map.copyOf(citations), kieBase);
         return new Analysis(id, sha, manifest, List.copyOf(f), rs);
+    }
+
+    /**
+     * The policy findings of the DRL generated from a decision table, placed on the table's line that holds the
+     * construct (templates and cells are where it came from), with the generated line in the message.
+     */
+    private List<Finding> tablePolicy(String file, String csv, String generated) {
+        List<Finding> out = new ArrayList<>();
+        String[] csvLines = csv == null ? new String[0] : csv.split("\r?\n", -1);
+        for (DrlPolicy.Violation v : DrlPolicy.violations(generated, policyLevel, allowedFunctions)) {
+            Integer line = null;
+            String needle = longestName(v.construct());
+            for (int i = 0; needle != null && i < csvLines.length && line == null; i++) {
+                if (csvLines[i].contains(needle)) {
+                    line = i + 1;
+                }
+            }
+            out.add(Finding.error(DrlPolicy.CHECK, file, line, v.message() + " (w DRL wygenerowanym z tabeli linia "
+                    + v.line() + " / in the DRL generated from the table, line " + v.line() + ")"));
+        }
+        return out;
+    }
+
+    private static String longestName(String construct) {
+        String best = null;
+        for (String part : construct.split("[^\\p{L}\\p{N}_$.]+")) {
+            if (!part.isEmpty() && (best == null || part.length() > best.length())) {
+                best = part;
+            }
+        }
+        return best;
     }
 
     static Integer ruleLine(String text, String name) {
