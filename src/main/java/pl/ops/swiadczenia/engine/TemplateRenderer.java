@@ -321,7 +321,7 @@ public final class TemplateRenderer {
         String key = code instanceof Enum<?> e ? e.name() : String.valueOf(code);
         String n = names.get(key);
         if (n == null) {
-            throw new EngineException("template: no display name for the code '" + key + "' (rules/wspolne/nazwy.yaml)");
+            throw new EngineException("template: no display name for the code '" + key + "' (nazwy: in the benefit's komunikaty.yaml)");
         }
         return n;
     }

@@ -47,8 +47,6 @@ public class HistoryLoader {
     public static final String TEMPLATES = "komunikaty.yaml";
     public static final String LOGIC_MANIFEST = "logika.yaml";
     public static final String CONCEPTS_DIR = "wspolne";
-    /** Display names of codes, shared by every benefit: rules/wspolne/nazwy.yaml. */
-    public static final String NAMES = "nazwy.yaml";
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern PACKAGE_LINE = Pattern.compile("(?m)^\\s*package\\s+[\\w.]+\\s*;?[ \\t]*$");
@@ -76,7 +74,7 @@ public class HistoryLoader {
     /** Everything read from one history folder (a benefit or a shared concept), before any state is derived. */
     record History(String name, Path dir, String displayPrefix, BenefitManifest manifest,
                    Map<String, ParameterSeries> parameters, NavigableMap<LocalDate, LogicFolder> logic,
-                   Map<String, MessageTemplate> templates, String templatesText) {
+                   Map<String, MessageTemplate> templates, String templatesText, DisplayNames names) {
     }
 
     /** One {@code logika/<date>/} folder: its files (name → text) and the files it withdraws. */
@@ -118,8 +116,7 @@ public class HistoryLoader {
         if (f.stream().anyMatch(Finding::isError)) {
             return new Result(benefit, List.copyOf(f), List.of());
         }
-        DisplayNames names = readNames(conceptsRoot.resolve(NAMES), f);
-        List<RuleSet> states = derive(h, concepts, names, f);
+        List<RuleSet> states = derive(h, concepts, mergedNames(h, concepts), f);
         return new Result(benefit, List.copyOf(f), f.stream().anyMatch(Finding::isError) ? List.of() : states);
     }
 
@@ -170,10 +167,11 @@ public class HistoryLoader {
         }
         String templatesText = readText(dir.resolve(TEMPLATES));
         Map<String, MessageTemplate> templates = readTemplates(templatesText, prefix + TEMPLATES, f);
+        DisplayNames names = readNames(templatesText, prefix + TEMPLATES, f);
         if (logic.isEmpty() && !concept) {
             f.add(Finding.error("structure", prefix + LOGIC_DIR, null, "no logic folder (logika/<yyyy-MM-dd>/*.drl)"));
         }
-        return new History(name, dir, prefix, m, params, logic, templates, templatesText);
+        return new History(name, dir, prefix, m, params, logic, templates, templatesText, names);
     }
 
     /** The allow-list of functions shared concepts may define: rules/wspolne/funkcje.yaml (name: what it computes). */
@@ -392,6 +390,9 @@ public class HistoryLoader {
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode v = e.getValue();
+                if (e.getKey().equals(NAMES_KEY)) {
+                    continue;
+                }
                 if (!v.hasNonNull("pl")) {
                     f.add(Finding.error("templates", file, RuleSetLoader.lineOfKey(text, e.getKey() + ":"),
                             "template of " + e.getKey() + " needs pl (and en)"));
@@ -409,29 +410,51 @@ public class HistoryLoader {
     // ------------------------------------------------------------------------------------------------------------
     // deriving legal states
 
-    private static DisplayNames readNames(Path file, List<Finding> f) {
-        String text = readText(file);
+    /**
+     * Display names of the codes this benefit's (or concept's) explanations may show, under {@code nazwy:} in its
+     * komunikaty.yaml: code → { pl, en }. Kept per benefit so that a name added for one benefit changes the hashes of
+     * that benefit's states only.
+     */
+    public static final String NAMES_KEY = "nazwy";
+
+    private static DisplayNames readNames(String text, String file, List<Finding> f) {
         if (text == null) {
             return DisplayNames.EMPTY;
         }
         Map<String, String> pl = new TreeMap<>();
         Map<String, String> en = new TreeMap<>();
         try {
-            JsonNode n = RuleSetLoader.YAML.readTree(text);
+            JsonNode root = RuleSetLoader.YAML.readTree(text);
+            JsonNode n = root == null ? null : root.get(NAMES_KEY);
+            if (n == null) {
+                return DisplayNames.EMPTY;
+            }
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getValue().hasNonNull("pl")) {
-                    f.add(Finding.error("names", "../" + CONCEPTS_DIR + "/" + NAMES,
-                            RuleSetLoader.lineOfKey(text, e.getKey() + ":"), e.getKey() + ": pl (and en) required"));
+                    f.add(Finding.error("names", file, RuleSetLoader.lineOfKey(text, e.getKey() + ":"),
+                            e.getKey() + ": pl (and en) required"));
                     continue;
                 }
                 pl.put(e.getKey(), e.getValue().get("pl").asText());
                 en.put(e.getKey(), e.getValue().hasNonNull("en") ? e.getValue().get("en").asText() : e.getValue().get("pl").asText());
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            f.add(Finding.error("names", "../" + CONCEPTS_DIR + "/" + NAMES, e.getLocation() == null ? null
-                    : e.getLocation().getLineNr(), "cannot be read: " + e.getOriginalMessage()));
+            // reported by readTemplates
         }
+        return new DisplayNames(pl, en);
+    }
+
+    /** The names of a benefit and the concepts it uses; a concept's name does not override the benefit's. */
+    private static DisplayNames mergedNames(History h, List<History> concepts) {
+        Map<String, String> pl = new TreeMap<>();
+        Map<String, String> en = new TreeMap<>();
+        for (History x : concepts) {
+            pl.putAll(x.names().pl());
+            en.putAll(x.names().en());
+        }
+        pl.putAll(h.names().pl());
+        en.putAll(h.names().en());
         return new DisplayNames(java.util.Collections.unmodifiableMap(pl), java.util.Collections.unmodifiableMap(en));
     }
 
