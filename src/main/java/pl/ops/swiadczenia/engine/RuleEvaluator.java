@@ -122,8 +122,11 @@ public class RuleEvaluator {
         return limits;
     }
 
-    /** One session's raw results. */
-    private record Run(List<ExplanationStep> steps, List<String> fired, List<Object> facts) {
+    /**
+     * One session's raw results; {@code keyNames}: the filled name of each key figure whose name has placeholders
+     * (by identity of the {@link WartoscWyniku} fact).
+     */
+    private record Run(List<ExplanationStep> steps, List<String> fired, List<Object> facts, Map<Object, String> keyNames) {
     }
 
     public EngineResult evaluate(RuleSet ruleSet, LocalDate legalDate, Wniosek wniosek) {
@@ -142,6 +145,7 @@ public class RuleEvaluator {
         LinkedHashSet<String> fired = new LinkedHashSet<>();
         List<Object> handedOver = new ArrayList<>();
         List<Object> all = new ArrayList<>();
+        Map<Object, String> keyNames = new java.util.IdentityHashMap<>();
         for (RuleSet m : modules) {
             Run r = run(m, ruleSet.benefit(), legalDate, wniosek, handedOver, steps.size(), deadline);
             if (!objects(r.facts(), Rozstrzygniecie.class).isEmpty()) {
@@ -153,11 +157,13 @@ public class RuleEvaluator {
             wyniki.sort(Comparator.comparing((WynikModulu x) -> x.getClass().getName()).thenComparing(WynikModulu::klucz));
             handedOver.addAll(wyniki);
             all.addAll(objects(r.facts(), WartoscWyniku.class));
+            keyNames.putAll(r.keyNames());
         }
         Run r = run(ruleSet, ruleSet.benefit(), legalDate, wniosek, handedOver, steps.size(), deadline);
         steps.addAll(r.steps());
         fired.addAll(r.fired());
         all.addAll(r.facts());
+        keyNames.putAll(r.keyNames());
 
         List<Rozstrzygniecie> outcomes = objects(r.facts(), Rozstrzygniecie.class);
         if (outcomes.size() != 1) {
@@ -174,9 +180,10 @@ public class RuleEvaluator {
                 .thenComparing(Wyplata::getCzlonekId, Comparator.nullsFirst(Comparator.naturalOrder())));
         Map<String, Object> keyFigures = new TreeMap<>();
         for (WartoscWyniku w : objects(all, WartoscWyniku.class)) {
-            Object prev = keyFigures.put(w.getKlucz(), w.getWartosc());
+            String key = keyNames.getOrDefault(w, w.getKlucz());
+            Object prev = keyFigures.put(key, w.getWartosc());
             if (prev != null && !Objects.equals(prev, w.getWartosc())) {
-                throw new EngineException(ruleSet.id() + ": key figure '" + w.getKlucz() + "' set twice");
+                throw new EngineException(ruleSet.id() + ": key figure '" + key + "' set twice");
             }
         }
         return new EngineResult(outcomes.get(0).getWynik(), List.copyOf(steps), List.copyOf(fired),
@@ -222,6 +229,7 @@ public class RuleEvaluator {
         org.kie.api.event.rule.DefaultRuleRuntimeEventListener insertions = null;
         List<Object> inserted = new ArrayList<>();
         List<Firing> firings = new ArrayList<>();
+        Map<Object, String> keyNames = new java.util.IdentityHashMap<>();
         try {
             if (declaresExplanationGlobal(rs)) {
                 session.setGlobal(GLOBAL_EXPLANATION, wyjasnienie);
@@ -239,7 +247,8 @@ public class RuleEvaluator {
                     String rule = event.getMatch().getRule().getName();
                     fired.add(rule);
                     wyjasnienie.zakonczRegule();
-                    if (templates.containsKey(rule)) {
+                    boolean namedKeys = inserted.stream().anyMatch(RuleEvaluator::hasPlaceholders);
+                    if (templates.containsKey(rule) || namedKeys) {
                         // the values the template may name: bound variables, then the facts the consequence inserted
                         Map<String, Object> scope = new HashMap<>();
                         for (String d : event.getMatch().getDeclarationIds()) {
@@ -249,7 +258,16 @@ public class RuleEvaluator {
                             String n = o.getClass().getSimpleName();
                             scope.putIfAbsent(Character.toLowerCase(n.charAt(0)) + n.substring(1), o);
                         }
-                        firings.add(new Firing(rule, scope, wyjasnienie.getKroki().size()));
+                        if (templates.containsKey(rule)) {
+                            firings.add(new Firing(rule, scope, wyjasnienie.getKroki().size()));
+                        }
+                        // a per-person key figure, e.g. "terminWniosku.{dziecko.id}": the name is filled from the
+                        // same values, so a strict rule need not build the string in its consequence
+                        for (Object o : inserted) {
+                            if (hasPlaceholders(o)) {
+                                keyNames.put(o, TemplateRenderer.fillName(((WartoscWyniku) o).getKlucz(), scope));
+                            }
+                        }
                     }
                 }
             };
@@ -299,7 +317,7 @@ public class RuleEvaluator {
             List<Object> facts = new ArrayList<>(session.getObjects());
             List<ExplanationStep> steps = firings.isEmpty() ? steps(rs, wyjasnienie, seqBefore)
                     : merged(rs, wyjasnienie, firings, seqBefore);
-            return new Run(steps, List.copyOf(new LinkedHashSet<>(fired)), facts);
+            return new Run(steps, List.copyOf(new LinkedHashSet<>(fired)), facts, keyNames);
         } finally {
             if (listener != null) {
                 session.removeEventListener(listener);
@@ -309,6 +327,11 @@ public class RuleEvaluator {
             }
             session.dispose(); // a pooled session is reset and returned to its pool
         }
+    }
+
+    /** A key figure whose name has placeholders ({@code {path}}) to be filled from the inserting rule's match. */
+    private static boolean hasPlaceholders(Object o) {
+        return o instanceof WartoscWyniku w && w.getKlucz() != null && w.getKlucz().indexOf('{') >= 0;
     }
 
     /**

@@ -107,6 +107,32 @@ public final class TemplateRenderer {
         return new Rendered(out.toString().replace('\u00a0', ' '), used);
     }
 
+    /**
+     * A name with placeholders, e.g. the key figure {@code "terminWniosku.{dziecko.id}"}, filled with the raw values
+     * of the rule's match (no format; a family member by its id). Used for per-person key figures, so a strict rule
+     * does not build the name in its consequence.
+     */
+    public static String fillName(String name, Map<String, Object> scope) {
+        StringBuilder out = new StringBuilder(name.length() + 16);
+        int i = 0;
+        while (i < name.length()) {
+            int open = name.indexOf('{', i);
+            if (open < 0) {
+                out.append(name, i, name.length());
+                break;
+            }
+            int end = name.indexOf('}', open);
+            if (end < 0) {
+                throw new EngineException("key figure: unclosed '{' in \"" + name + "\"");
+            }
+            out.append(name, i, open);
+            Object v = structured(resolve(name.substring(open + 1, end), scope));
+            out.append(v);
+            i = end + 1;
+        }
+        return out.toString();
+    }
+
     /** Rule ids (one or a collection) as the full citations of those rules, sorted and without repeats. */
     private static String citations(Object v, Context ctx, boolean pl) {
         java.util.TreeSet<String> texts = new java.util.TreeSet<>();

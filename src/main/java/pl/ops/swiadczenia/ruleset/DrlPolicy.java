@@ -129,6 +129,10 @@ public final class DrlPolicy {
     private static final Reason INVISIBLE = new Reason("znak niewidoczny – Java pomija go w nazwach, więc może ukryć "
             + "nazwę", "an invisible character – Java ignores it inside names, so it can hide a name");
 
+    /** Types whose static methods may compute a {@code from} source: values, and the fact model's pure helpers. */
+    private static final Set<String> FROM_VALUE_TYPES = Set.of("LocalDate", "YearMonth", "Period", "BigDecimal",
+            "Daty", "Kwoty");
+
     /** Forbidden only at STRICT: building texts (explanations come from templates). */
     private static final Map<String, Reason> STRICT_FORBIDDEN = Map.of(
             "StringBuilder", new Reason("sklejanie tekstu", "building text"),
@@ -1010,6 +1014,11 @@ public final class DrlPolicy {
             }
             if (next.ident() && (next.is("collect") || next.is("accumulate") || next.is("acc") || next.is("entry")
                     || next.is("window") || next.text().startsWith("$") || bindings.contains(next.text()))) {
+                return;
+            }
+            // a value computed by a static method of a value type or of the fact model's calendar/money helpers
+            // (e.g. from LocalDate.parse(…), from Daty.dzienUkonczenia(…)); the names inside stay checked as anywhere
+            if (next.ident() && FROM_VALUE_TYPES.contains(next.text()) && is(k + 2, ".")) {
                 return;
             }
             boolean call = !next.ident();
