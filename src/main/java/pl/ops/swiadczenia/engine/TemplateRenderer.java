@@ -189,7 +189,7 @@ public final class TemplateRenderer {
             case "liczba":
                 return plainPl(decimal(v));
             case "proc":
-                return plainPl(decimal(v)) + "%";
+                return plainPl(percent(v)) + "%";
             case "miesiace":
                 return count(v, "miesiąc", "miesiące", "miesięcy");
             case "dni":
@@ -239,7 +239,7 @@ public final class TemplateRenderer {
             case "liczba":
                 return decimal(v).toPlainString();
             case "proc":
-                return decimal(v).toPlainString() + "%";
+                return percent(v).toPlainString() + "%";
             case "miesiace":
                 return countEn(v, "month");
             case "dni":
@@ -334,6 +334,12 @@ public final class TemplateRenderer {
             return BigDecimal.valueOf(n.longValue());
         }
         throw new EngineException("template: not a number: " + v);
+    }
+
+    /** A percentage as a caseworker writes it: 80 (not 80,00), 12,5. */
+    private static BigDecimal percent(Object v) {
+        BigDecimal b = decimal(v).stripTrailingZeros();
+        return b.scale() < 0 ? b.setScale(0) : b;
     }
 
     private static BigDecimal money(Object v) {
