@@ -38,7 +38,16 @@ public final class TemplateRenderer {
             "August", "September", "October", "November", "December"};
     private static final ThreadLocal<DecimalFormat> PL2 = ThreadLocal.withInitial(() -> format(',', '\u00a0', "#,##0.00"));
     private static final ThreadLocal<DecimalFormat> EN2 = ThreadLocal.withInitial(() -> format('.', ',', "#,##0.00"));
-    private static final Map<String, Method> GETTERS = new ConcurrentHashMap<>();
+    /**
+     * Getters by class and property. Keyed by the class itself, not its name: facts declared in DRL are generated once
+     * per compile unit, so the states of a benefit with several logic folders hold different classes of the same name.
+     */
+    private static final ClassValue<Map<String, Method>> GETTERS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private TemplateRenderer() {
     }
@@ -152,7 +161,7 @@ public final class TemplateRenderer {
     private static Object property(Object o, String name) {
         Class<?> type = o.getClass();
         String key = type.getName() + "#" + name;
-        Method m = GETTERS.computeIfAbsent(key, k -> {
+        Method m = GETTERS.get(type).computeIfAbsent(name, k -> {
             String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
             for (String g : new String[] {"get" + cap, "is" + cap, name}) {
                 try {
