@@ -38,7 +38,16 @@ public final class TemplateRenderer {
             "August", "September", "October", "November", "December"};
     private static final ThreadLocal<DecimalFormat> PL2 = ThreadLocal.withInitial(() -> format(',', '\u00a0', "#,##0.00"));
     private static final ThreadLocal<DecimalFormat> EN2 = ThreadLocal.withInitial(() -> format('.', ',', "#,##0.00"));
-    private static final Map<String, Method> GETTERS = new ConcurrentHashMap<>();
+    /**
+     * Getters by class and property. Keyed by the class itself, not its name: facts declared in DRL are generated once
+     * per compile unit, so the states of a benefit with several logic folders hold different classes of the same name.
+     */
+    private static final ClassValue<Map<String, Method>> GETTERS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private TemplateRenderer() {
     }
@@ -178,7 +187,7 @@ public final class TemplateRenderer {
     private static Object property(Object o, String name) {
         Class<?> type = o.getClass();
         String key = type.getName() + "#" + name;
-        Method m = GETTERS.computeIfAbsent(key, k -> {
+        Method m = GETTERS.get(type).computeIfAbsent(name, k -> {
             String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
             for (String g : new String[] {"get" + cap, "is" + cap, name}) {
                 try {
@@ -215,7 +224,7 @@ public final class TemplateRenderer {
             case "liczba":
                 return plainPl(decimal(v));
             case "proc":
-                return plainPl(decimal(v)) + "%";
+                return plainPl(percent(v)) + "%";
             case "miesiace":
                 return count(v, "miesiąc", "miesiące", "miesięcy");
             case "dni":
@@ -265,7 +274,7 @@ public final class TemplateRenderer {
             case "liczba":
                 return decimal(v).toPlainString();
             case "proc":
-                return decimal(v).toPlainString() + "%";
+                return percent(v).toPlainString() + "%";
             case "miesiace":
                 return countEn(v, "month");
             case "dni":
@@ -360,6 +369,12 @@ public final class TemplateRenderer {
             return BigDecimal.valueOf(n.longValue());
         }
         throw new EngineException("template: not a number: " + v);
+    }
+
+    /** A percentage as a caseworker writes it: 80 (not 80,00), 12,5. */
+    private static BigDecimal percent(Object v) {
+        BigDecimal b = decimal(v).stripTrailingZeros();
+        return b.scale() < 0 ? b.setScale(0) : b;
     }
 
     private static BigDecimal money(Object v) {
