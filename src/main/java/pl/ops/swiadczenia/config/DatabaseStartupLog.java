@@ -31,7 +31,7 @@ public class DatabaseStartupLog {
     }
 
     /** Hides a password passed as a URL parameter. */
-    static String maskPassword(String url) {
+    public static String maskPassword(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }

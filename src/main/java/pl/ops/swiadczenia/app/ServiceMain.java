@@ -1,4 +1,4 @@
-package pl.ops.swiadczenia.config;
+package pl.ops.swiadczenia.app;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,6 +12,10 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.smallrye.config.SmallRyeConfig;
+import pl.ops.swiadczenia.audit.AuditTool;
+import pl.ops.swiadczenia.config.DatabaseStartupLog;
+import pl.ops.swiadczenia.config.EmbeddedPostgresLauncher;
+import pl.ops.swiadczenia.lifecycle.RulesTool;
 
 /**
  * Entry point of the service, in dev mode ({@code ./mvnw quarkus:dev}) and in the prod jar
@@ -22,6 +26,9 @@ import io.smallrye.config.SmallRyeConfig;
  * ({@code embedded-pg.dir} / {@code EMBEDDED_PG_DIR}), and its URL is handed to Quarkus as system properties. The
  * embedded server is stopped when the JVM exits, after Quarkus has stopped. In dev mode this method runs again on
  * each live reload, in the same JVM; the server started the first time is kept.
+ *
+ * <p>It sits in its own package at the top of the dependency graph: it dispatches to the terminal commands of
+ * {@code lifecycle} and {@code audit} and starts the database of {@code config}, and nothing depends on it.
  */
 @QuarkusMain
 public class ServiceMain {
@@ -31,12 +38,12 @@ public class ServiceMain {
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("reguly")) {
             // policy-staff terminal commands (validate, diff): no service, no database
-            System.exit(pl.ops.swiadczenia.lifecycle.RulesTool.run(System.out, System.err,
+            System.exit(RulesTool.run(System.out, System.err,
                     Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && args[0].equals("audyt")) {
             // auditors' terminal command (verify-chain): reads the database directly, no service
-            System.exit(pl.ops.swiadczenia.audit.AuditTool.run(System.out, System.err,
+            System.exit(AuditTool.run(System.out, System.err,
                     Arrays.copyOfRange(args, 1, args.length)));
         }
         LaunchMode launchMode = launchMode();
