@@ -6,14 +6,14 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import pl.ops.swiadczenia.service.RuleSets;
+import pl.ops.swiadczenia.ruleset.RegistryHolder;
 
 /** Ready when every version folder under the rules directory loaded and compiled. */
 @Readiness
 @ApplicationScoped
 public class RuleSetsReadiness implements HealthCheck {
     @Inject
-    RuleSets ruleSets;
+    RegistryHolder ruleSets;
 
     @Override
     public HealthCheckResponse call() {

@@ -24,10 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import pl.ops.swiadczenia.audit.AccessLog;
 import pl.ops.swiadczenia.audit.DecisionChain;
+import pl.ops.swiadczenia.lifecycle.ImpactService;
 import pl.ops.swiadczenia.security.Caller;
 import pl.ops.swiadczenia.security.Roles;
 import pl.ops.swiadczenia.service.FieldError;
-import pl.ops.swiadczenia.service.ImpactService;
 import pl.ops.swiadczenia.service.InvalidRequestException;
 
 /** For auditors: verify the hash chain, replay stored decisions in batch, read the access log. */

@@ -16,7 +16,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import pl.ops.swiadczenia.service.ImpactService;
+import pl.ops.swiadczenia.lifecycle.ImpactService;
 import pl.ops.swiadczenia.service.InvalidRequestException;
 
 /** Impact analysis of a candidate version over stored decisions, as background jobs. */

@@ -38,7 +38,7 @@ public class ProblemMappers {
 
     /** A candidate version that does not validate: 422 with the whole validation report. */
     @ServerExceptionMapper
-    public Response refused(pl.ops.swiadczenia.service.RuleSets.RefusedException e) {
+    public Response refused(pl.ops.swiadczenia.lifecycle.RuleSets.RefusedException e) {
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("type", "https://ops-swiadczenia.example/problems/ruleset-invalid");
         body.put("title", "Unprocessable Content");
@@ -68,7 +68,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response conflict(pl.ops.swiadczenia.service.RuleSets.ConflictException e) {
+    public Response conflict(pl.ops.swiadczenia.lifecycle.RuleSets.ConflictException e) {
         return Problem.of(Response.Status.CONFLICT, "conflict", e.getMessage()).toResponse();
     }
 

@@ -23,10 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import pl.ops.swiadczenia.lifecycle.RuleSetDiff;
+import pl.ops.swiadczenia.lifecycle.RuleSets;
 import pl.ops.swiadczenia.lifecycle.ValidationReport;
 import pl.ops.swiadczenia.service.FieldError;
 import pl.ops.swiadczenia.service.InvalidRequestException;
-import pl.ops.swiadczenia.service.RuleSets;
 
 /**
  * Changing the law without a redeploy: validate a candidate version (a folder or uploaded files), diff two

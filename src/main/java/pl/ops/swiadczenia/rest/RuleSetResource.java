@@ -17,12 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import pl.ops.swiadczenia.fakty.Parametr;
+import pl.ops.swiadczenia.ruleset.RegistryHolder;
 import pl.ops.swiadczenia.ruleset.RuleInfo;
 import pl.ops.swiadczenia.ruleset.RuleSet;
 import pl.ops.swiadczenia.ruleset.RuleSetManifest;
 import pl.ops.swiadczenia.service.FieldError;
 import pl.ops.swiadczenia.service.InvalidRequestException;
-import pl.ops.swiadczenia.service.RuleSets;
 
 /** The ruleset versions: dates, hashes, parameters with citations, rules. */
 @Path("/api/v1/rulesets")
@@ -31,7 +31,7 @@ import pl.ops.swiadczenia.service.RuleSets;
 @Tag(name = "Rulesets", description = "Versioned rulesets by benefit and effective date")
 public class RuleSetResource {
     @Inject
-    RuleSets ruleSets;
+    RegistryHolder ruleSets;
 
     /** Summary of a version. */
     public record RuleSetSummary(String id, String benefit, LocalDate version, LocalDate effectiveFrom,

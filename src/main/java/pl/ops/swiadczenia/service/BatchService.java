@@ -10,6 +10,7 @@ import pl.ops.swiadczenia.audit.DecisionRecord;
 import pl.ops.swiadczenia.decyzja.Evaluation;
 import pl.ops.swiadczenia.decyzja.Outcome;
 import pl.ops.swiadczenia.ruleset.NoRuleSetException;
+import pl.ops.swiadczenia.ruleset.RegistryHolder;
 import pl.ops.swiadczenia.ruleset.RuleSetManifest;
 
 /**
@@ -24,7 +25,7 @@ public class BatchService {
     @Inject
     EvaluationService evaluations;
     @Inject
-    RuleSets ruleSets;
+    RegistryHolder ruleSets;
 
     /** A benefit that was evaluated but not stored ("all that apply" keeps only granted ones), or not evaluated. */
     public record NotDecided(String benefit, LocalDate legalDate, String reason, String outcome, List<FieldError> errors) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import pl.ops.swiadczenia.ruleset.NoRuleSetException;
+import pl.ops.swiadczenia.ruleset.RegistryHolder;
 import pl.ops.swiadczenia.ruleset.RuleSet;
 import pl.ops.swiadczenia.ruleset.RuleSetManifest;
 import pl.ops.swiadczenia.ruleset.RuleSetRegistry;
@@ -20,7 +21,7 @@ public class EvaluationService {
     private final RuleEvaluator evaluator = new RuleEvaluator();
 
     @Inject
-    RuleSets ruleSets;
+    RegistryHolder ruleSets;
 
     /** Validates, selects the ruleset (and its modules) by the legal date and evaluates. */
     public Evaluation evaluate(EvaluationRequest request) {

@@ -9,6 +9,7 @@ import java.util.List;
 import pl.ops.swiadczenia.audit.DecisionRecord;
 import pl.ops.swiadczenia.decyzja.Evaluation;
 import pl.ops.swiadczenia.ruleset.NoRuleSetException;
+import pl.ops.swiadczenia.ruleset.RegistryHolder;
 import pl.ops.swiadczenia.ruleset.RuleSet;
 
 /**
@@ -39,7 +40,7 @@ public class ReplayService {
     @Inject
     EvaluationService evaluations;
     @Inject
-    RuleSets ruleSets;
+    RegistryHolder ruleSets;
     @Inject
     Clock clock;
 

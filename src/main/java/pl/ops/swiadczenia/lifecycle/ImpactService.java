@@ -1,4 +1,4 @@
-package pl.ops.swiadczenia.service;
+package pl.ops.swiadczenia.lifecycle;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +29,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import pl.ops.swiadczenia.decyzja.Evaluation;
 import pl.ops.swiadczenia.engine.RuleEvaluator;
-import pl.ops.swiadczenia.lifecycle.ImpactAnalysis;
 import pl.ops.swiadczenia.ruleset.RuleSet;
 import pl.ops.swiadczenia.ruleset.RuleSetRegistry;
+import pl.ops.swiadczenia.service.CanonicalJson;
+import pl.ops.swiadczenia.service.EvaluationRequest;
+import pl.ops.swiadczenia.service.EvaluationService;
+import pl.ops.swiadczenia.service.FieldError;
+import pl.ops.swiadczenia.service.InvalidRequestException;
+import pl.ops.swiadczenia.service.ReplayService;
 
 /**
  * Impact analysis as a background job: stored decisions of a benefit in a legal-date range are read from the
@@ -79,7 +84,7 @@ public class ImpactService {
                           String candidateSha256, Boolean candidateReleased, long total, long done,
                           double decisionsPerSecond, Long secondsLeft, Instant startedAt, Instant finishedAt,
                           long heapUsedMaxMb, String error, ImpactAnalysis.Summary result,
-                          pl.ops.swiadczenia.lifecycle.ReplayAnalysis.Summary replay) {
+                          ReplayAnalysis.Summary replay) {
     }
 
     /** A running or finished job. */
@@ -90,7 +95,7 @@ public class ImpactService {
         final RuleSetRegistry registry;
         final Kind kind;
         final ImpactAnalysis analysis = new ImpactAnalysis();
-        final pl.ops.swiadczenia.lifecycle.ReplayAnalysis replay = new pl.ops.swiadczenia.lifecycle.ReplayAnalysis();
+        final ReplayAnalysis replay = new ReplayAnalysis();
         final AtomicLong done = new AtomicLong();
         final AtomicBoolean cancel = new AtomicBoolean();
         final Instant startedAt = Instant.now(clock);
@@ -308,11 +313,11 @@ public class ImpactService {
                 job.replay.retired(new pl.ops.swiadczenia.lifecycle.ReplayAnalysis.Difference(row.id(), row.legalDate(),
                         r.rulesetId(), r.differences(), ReplayService.RETIRED));
             } else {
-                job.replay.different(new pl.ops.swiadczenia.lifecycle.ReplayAnalysis.Difference(row.id(), row.legalDate(),
+                job.replay.different(new ReplayAnalysis.Difference(row.id(), row.legalDate(),
                         r.rulesetId(), r.differences(), null), r.rulesetHashMatches());
             }
         } catch (Exception e) {
-            job.replay.failed(new pl.ops.swiadczenia.lifecycle.ReplayAnalysis.Difference(row.id(), row.legalDate(),
+            job.replay.failed(new ReplayAnalysis.Difference(row.id(), row.legalDate(),
                     row.rulesetId(), List.of(), String.valueOf(e.getMessage())));
         }
     }

@@ -1,4 +1,4 @@
-package pl.ops.swiadczenia.service;
+package pl.ops.swiadczenia.lifecycle;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.runtime.Startup;
@@ -31,26 +31,28 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import pl.ops.swiadczenia.config.RulesConfig;
-import pl.ops.swiadczenia.lifecycle.RuleSetDiff;
-import pl.ops.swiadczenia.lifecycle.RuleSetValidator;
-import pl.ops.swiadczenia.lifecycle.ValidationReport;
 import pl.ops.swiadczenia.ruleset.DecisionTables;
 import pl.ops.swiadczenia.ruleset.Finding;
 import pl.ops.swiadczenia.ruleset.RuleCompiler;
 import pl.ops.swiadczenia.ruleset.RuleSet;
 import pl.ops.swiadczenia.ruleset.RuleSetLoader;
+import pl.ops.swiadczenia.ruleset.RegistryHolder;
 import pl.ops.swiadczenia.ruleset.RuleSetRegistry;
+import pl.ops.swiadczenia.service.CanonicalJson;
+import pl.ops.swiadczenia.service.FieldError;
+import pl.ops.swiadczenia.service.InvalidRequestException;
 
 /**
  * Holds the registry of compiled ruleset versions and changes it without a redeploy: a new or changed draft folder
  * is loaded by a scan or an upload, a draft is published. Each change builds a new registry and swaps it in one
  * volatile write, so a request sees either the old or the new state, never a mix; a folder that fails validation
  * never replaces a working version. Publications are recorded append-only in the database with the full content
- * of the released folder, and restored from there at start-up if the folder is missing or was changed.
+ * of the released folder, and restored from there at start-up if the folder is missing or was changed. The use
+ * cases read the registry through {@link RegistryHolder}.
  */
 @Startup
 @ApplicationScoped
-public class RuleSets {
+public class RuleSets implements RegistryHolder {
     private static final Logger LOG = Logger.getLogger(RuleSets.class);
     private static final Pattern BENEFIT = Pattern.compile("[a-z][a-z0-9_]{1,63}");
     private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
@@ -74,6 +76,7 @@ public class RuleSets {
         registry = restorePublications(RuleSetRegistry.load(root(), loader));
     }
 
+    @Override
     public RuleSetRegistry registry() {
         return registry;
     }
