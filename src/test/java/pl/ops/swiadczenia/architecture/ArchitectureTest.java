@@ -1,62 +1,61 @@
 package pl.ops.swiadczenia.architecture;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Architecture and policy rules checked on the sources: the fact model and decision types stay framework-free,
- * and no Java source under src/main carries a number of law.
+ * The package structure of the service, checked on the compiled classes with ArchUnit (ADR 0013): no package
+ * cycles, a core (fact model, decision types, engine, ruleset loading) that runs without Quarkus, JPA, REST or CDI,
+ * and dependencies that point down, towards that core. Test classes are not analysed.
  */
+@AnalyzeClasses(packages = "pl.ops.swiadczenia", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    private static final Path MAIN = Path.of("src/main/java/pl/ops/swiadczenia");
+    private static final String ROOT = "pl.ops.swiadczenia.";
 
-    private static List<Path> sources(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.toString().endsWith(".java")).toList();
-        }
-    }
+    /** Quarkus and its MicroProfile/SmallRye parts, JPA and Hibernate (with Panache), JAX-RS, CDI. */
+    private static final String[] FRAMEWORKS = {
+            "io.quarkus..", "io.smallrye..", "org.eclipse.microprofile..",
+            "jakarta.persistence..", "jakarta.transaction..", "org.hibernate..", "io.quarkus.hibernate.orm.panache..",
+            "io.quarkus.panache..",
+            "jakarta.ws.rs..", "org.jboss.resteasy..",
+            "jakarta.enterprise..", "jakarta.inject.."};
 
-    @Test
-    void factsAndDecisionTypesDependOnNoFramework() throws IOException {
-        Pattern forbidden = Pattern.compile("^import\\s+(io\\.quarkus|jakarta\\.persistence|jakarta\\.ws|org\\.kie|org\\.drools|io\\.smallrye)",
-                Pattern.MULTILINE);
-        for (String pkg : List.of("fakty", "decyzja")) {
-            for (Path f : sources(MAIN.resolve(pkg))) {
-                assertThat(forbidden.matcher(Files.readString(f)).find()).as(f + " imports a framework").isFalse();
-            }
-        }
-    }
+    private static final String[] DROOLS = {"org.kie..", "org.drools.."};
 
-    @Test
-    void noLegalAmountsInJava() throws IOException {
-        // amounts and thresholds of the law in force (criteria, benefit amounts); they belong in parameters.yaml
-        Pattern legal = Pattern.compile("(?<![\\w.])(539|574|623|664|674|764|1922|215\\.84|2988|3287|3386|1209|1665)(\\.00)?(?![\\w.])");
-        for (Path f : sources(MAIN)) {
-            for (String line : Files.readAllLines(f)) {
-                String code = line.replaceAll("//.*$", "").replaceAll("\"[^\"]*\"", "\"\"");
-                if (code.trim().startsWith("*")) {
-                    continue;
-                }
-                assertThat(legal.matcher(code).find()).as(f + ": " + line.trim()).isFalse();
-            }
-        }
-    }
+    /** The packages below every use case: they must work in a plain JVM (golden cases, terminal tools, benchmarks). */
+    private static final String[] CORE = {ROOT + "fakty..", ROOT + "decyzja..", ROOT + "engine..", ROOT + "ruleset.."};
 
-    @Test
-    void rulesUseNoClockNorRandomness() throws IOException {
-        try (Stream<Path> s = Files.walk(Path.of("rules"))) {
-            for (Path f : s.filter(p -> p.toString().endsWith(".drl")).toList()) {
-                String text = Files.readString(f);
-                assertThat(text).as(f.toString()).doesNotContain("LocalDate.now", "System.currentTimeMillis", "new Date(",
-                        "Math.random", "Random(", "Instant.now", "date-effective", "date-expires");
-            }
-        }
-    }
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching(ROOT + "(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule coreIsFreeOfQuarkusJpaRestAndCdi = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+            .because("the fact model, the decision types, the engine and the ruleset loader run without Quarkus "
+                    + "(golden cases, terminal validation, replay years later)");
+
+    @ArchTest
+    static final ArchRule factsAndDecisionTypesAreFreeOfDrools = noClasses()
+            .that().resideInAnyPackage(ROOT + "fakty..", ROOT + "decyzja..")
+            .should().dependOnClassesThat().resideInAnyPackage(DROOLS)
+            .because("the fact model and the decision types are plain Java; only engine and ruleset talk to Drools");
+
+    @ArchTest
+    static final ArchRule coreDependsOnNothingAboveIt = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + "service..", ROOT + "lifecycle..",
+                    ROOT + "audit..", ROOT + "security..", ROOT + "rest..", ROOT + "health..", ROOT + "config..",
+                    ROOT + "app..", ROOT + "golden..")
+            .because("dependencies point down, towards the core");
+
+    @ArchTest
+    static final ArchRule restIsNotAccessedByOtherPackages = noClasses().that().resideOutsideOfPackage(ROOT + "rest..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + "rest..")
+            .because("the HTTP layer is the top: nothing below it may know about resources or problem details");
+
 }
