@@ -34,6 +34,11 @@ public class RuleSetRegistry {
         this.root = root;
     }
 
+    /** A registry with nothing loaded yet (tests and tools add legal states with {@link #with(RuleSet)}). */
+    public static RuleSetRegistry empty(Path root) {
+        return new RuleSetRegistry(root.toAbsolutePath().normalize());
+    }
+
     /** Loads and compiles every {@code <benefit>/<version>/} folder under {@code root}. */
     public static RuleSetRegistry load(Path root, RuleSetLoader loader) {
         return load(root, loader, benefit -> true);

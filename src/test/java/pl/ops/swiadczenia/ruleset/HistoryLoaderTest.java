@@ -1,0 +1,169 @@
+package pl.ops.swiadczenia.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dated history of a benefit (docs/adr/0014-law-as-data.md) on a private copy of „Za życiem” and the shared
+ * concepts: adding next year's amount is one dated value and one change entry; it starts a new legal state, leaves
+ * the hash of every earlier state as it was, and a draft is never selected to decide. Editing a past value changes
+ * that past state's hash (the lock file catches it). Mistakes are reported with file and line.
+ */
+class HistoryLoaderTest {
+    private static final String BENEFIT = "jednorazowe_swiadczenie_za_zyciem";
+    private static final HistoryLoader LOADER = new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL)).history();
+
+    @TempDir
+    static Path tmp;
+    static Path root;
+
+    @BeforeAll
+    static void copy() throws IOException {
+        root = tmp.resolve("rules");
+        copyTree(Path.of("rules", BENEFIT), root.resolve(BENEFIT));
+        copyTree(Path.of("rules", "wspolne"), root.resolve("wspolne"));
+    }
+
+    @Test
+    void aNewYearlyAmountIsOneDatedValueAndLeavesEarlierStatesAlone() throws IOException {
+        Path benefit = root.resolve(BENEFIT);
+        HistoryLoader.Result before = LOADER.analyse(benefit);
+        assertThat(before.ok()).as(before.findings().toString()).isTrue();
+        Map<LocalDate, String> hashesBefore = hashes(before.states());
+        assertThat(hashesBefore).containsOnlyKeys(LocalDate.of(2017, 1, 1));
+
+        Path param = benefit.resolve("parametry/jednorazowe_swiadczenie_kwota.yaml");
+        String original = Files.readString(param);
+        Path manifest = benefit.resolve("benefit.yaml");
+        String originalManifest = Files.readString(manifest);
+        try {
+            Files.writeString(param, original + """
+                      2027-01-01:
+                        value: 5000.00
+                        reference: "art. 10 ust. 1 ustawy z dnia 4 listopada 2016 r. o wsparciu kobiet w ciąży i rodzin „Za życiem” (przykład w teście)"
+                        verified_on: 2026-12-07
+                    """);
+            Files.writeString(manifest, originalManifest + """
+                      2027-01-01:
+                        summary: "Przykład w teście: nowa kwota od 1 stycznia 2027 r."
+                        status: draft
+                    """);
+            HistoryLoader.Result draft = LOADER.analyse(benefit);
+            assertThat(draft.ok()).as(draft.findings().toString()).isTrue();
+            assertThat(draft.states()).extracting(RuleSet::id)
+                    .containsExactly(BENEFIT + "/2017-01-01", BENEFIT + "/2027-01-01");
+            RuleSet s2027 = draft.states().get(1);
+            assertThat(s2027.released()).isFalse();
+            assertThat(s2027.parameters().get("jednorazowe_swiadczenie_kwota").wartosc()).isEqualTo(new BigDecimal("5000.00"));
+            // the earlier state is exactly what it was, and it still has the old amount
+            assertThat(hashes(draft.states())).containsEntry(LocalDate.of(2017, 1, 1), hashesBefore.get(LocalDate.of(2017, 1, 1)));
+            assertThat(draft.states().get(0).parameters().get("jednorazowe_swiadczenie_kwota").wartosc())
+                    .isEqualTo(new BigDecimal("4000.00"));
+            // a draft never decides: a case of 2027 is still decided by the released state of 2017
+            RuleSetRegistry reg = registryOf(draft.states());
+            assertThat(reg.select(BENEFIT, LocalDate.of(2027, 3, 1)).id()).isEqualTo(BENEFIT + "/2017-01-01");
+
+            // released: the 2027 state decides cases from 2027 on; the 2017 state still has its own hash
+            Files.writeString(manifest, originalManifest + """
+                      2027-01-01:
+                        summary: "Przykład w teście: nowa kwota od 1 stycznia 2027 r."
+                    """);
+            HistoryLoader.Result released = LOADER.analyse(benefit);
+            assertThat(released.ok()).isTrue();
+            RuleSetRegistry reg2 = registryOf(released.states());
+            assertThat(reg2.select(BENEFIT, LocalDate.of(2027, 3, 1)).id()).isEqualTo(BENEFIT + "/2027-01-01");
+            assertThat(reg2.select(BENEFIT, LocalDate.of(2026, 12, 31)).id()).isEqualTo(BENEFIT + "/2017-01-01");
+            assertThat(hashes(released.states()).get(LocalDate.of(2017, 1, 1))).isEqualTo(hashesBefore.get(LocalDate.of(2017, 1, 1)));
+        } finally {
+            Files.writeString(param, original);
+            Files.writeString(manifest, originalManifest);
+        }
+    }
+
+    @Test
+    void changingAPastValueChangesThatStatesHash() throws IOException {
+        Path benefit = root.resolve(BENEFIT);
+        String before = LOADER.analyse(benefit).states().get(0).sha256();
+        Path param = benefit.resolve("parametry/jednorazowe_swiadczenie_kwota.yaml");
+        String original = Files.readString(param);
+        try {
+            Files.writeString(param, original.replace("value: 4000.0", "value: 4100.0"));
+            assertThat(Files.readString(param)).contains("4100.0");
+            String after = LOADER.analyse(benefit).states().get(0).sha256();
+            assertThat(after).isNotEqualTo(before);
+        } finally {
+            Files.writeString(param, original);
+        }
+    }
+
+    @Test
+    void aValueWithoutItsCitationAndAnUndocumentedChangeAreNamedWithFileAndLine() throws IOException {
+        Path benefit = root.resolve(BENEFIT);
+        Path param = benefit.resolve("parametry/jednorazowe_swiadczenie_kwota.yaml");
+        String original = Files.readString(param);
+        try {
+            Files.writeString(param, original + """
+                      2028-01-01:
+                        value: 5000.00
+                        verified_on: 2026-12-07
+                    """);
+            HistoryLoader.Result r = LOADER.analyse(benefit);
+            assertThat(r.ok()).isFalse();
+            List<String> errors = r.findings().stream().filter(Finding::isError).map(Finding::format).toList();
+            assertThat(errors).anySatisfy(e -> assertThat(e)
+                    .startsWith("parametry/jednorazowe_swiadczenie_kwota.yaml:")
+                    .contains("value 2028-01-01: reference (act, article, ustęp, punkt) is required"));
+        } finally {
+            Files.writeString(param, original);
+        }
+    }
+
+    @Test
+    void theConceptsLogicAndTheBenefitsLogicMakeOneStateWithCitationsOfBoth() {
+        RuleSet s = LOADER.analyse(root.resolve(BENEFIT)).states().get(0);
+        assertThat(s.fromHistory()).isTrue();
+        assertThat(s.sources().keySet()).anyMatch(k -> k.startsWith("../wspolne/terminy/logika/"));
+        assertThat(s.citations().get("art57_par4_koniec_terminu_w_sobote").text())
+                .startsWith("art. 57 § 4 ustawy z dnia 14 czerwca 1960 r. – Kodeks postępowania administracyjnego");
+        assertThat(s.templates()).containsKey("art10_ust7_wniosek_po_terminie");
+        assertThat(s.history()).containsKey("dni_wolne_stale");
+    }
+
+    private static Map<LocalDate, String> hashes(List<RuleSet> states) {
+        return states.stream().collect(Collectors.toMap(RuleSet::version, RuleSet::sha256));
+    }
+
+    private static RuleSetRegistry registryOf(List<RuleSet> states) {
+        RuleSetRegistry r = RuleSetRegistry.empty(root);
+        for (RuleSet s : states) {
+            r = r.with(s);
+        }
+        return r;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+}
