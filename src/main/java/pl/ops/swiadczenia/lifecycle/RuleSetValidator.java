@@ -68,7 +68,56 @@ public class RuleSetValidator {
         return new Result(report, report.valid() ? candidate : null);
     }
 
+    /**
+     * Validates a benefit written as a dated history ({@code rules/<benefit>/benefit.yaml}, ADR 0014): every finding of
+     * the loader (the DRL policy first: nothing of a refused benefit is compiled or run), a released state whose content
+     * changed, then every golden case of the benefit run with all its states in force (drafts included, what-if).
+     */
+    public Result validateHistory(Path dir, RuleSetRegistry current, String source) {
+        pl.ops.swiadczenia.ruleset.HistoryLoader.Result r = loader.history().analyse(dir);
+        List<Finding> findings = new ArrayList<>(r.findings());
+        String benefit = r.benefit();
+        ValidationReport.GoldenRun golden = null;
+        if (r.ok()) {
+            RuleSetRegistry whatIf = current;
+            for (RuleSet s : r.states()) {
+                current.find(benefit, s.version()).ifPresent(existing -> {
+                    if (existing.released() && s.released() && !existing.sha256().equals(s.sha256())) {
+                        findings.add(Finding.error("immutability", null, null, existing.id() + " is released with sha256 "
+                                + existing.sha256() + " but now derives " + s.sha256() + ": a released legal state does not "
+                                + "change – a change of the law takes effect on a new date"));
+                    }
+                });
+                whatIf = whatIf.with(s.asReleased());
+            }
+            golden = null;
+            List<ValidationReport.CaseResult> results = new ArrayList<>();
+            int passed = 0;
+            int total = 0;
+            for (RuleSet s : r.states()) {
+                ValidationReport.GoldenRun g = runGoldenCases(s, whatIf, findings, false);
+                total = g.casesOfBenefit();
+                passed += g.passed();
+                results.addAll(g.results());
+            }
+            if (results.isEmpty()) {
+                findings.add(Finding.warning("golden-cases", null, null, "no golden case under test-cases/" + benefit + "/"));
+            }
+            golden = new ValidationReport.GoldenRun(total, results.size(), passed, results.size() - passed, List.copyOf(results));
+        }
+        int errors = (int) findings.stream().filter(Finding::isError).count();
+        int warnings = (int) findings.stream().filter(f -> f.severity() == Finding.Severity.WARNING).count();
+        ValidationReport report = new ValidationReport(benefit, benefit, null, "history", null, source,
+                errors == 0 && r.ok(), errors, warnings, List.copyOf(findings), golden, null);
+        return new Result(report, null);
+    }
+
     private ValidationReport.GoldenRun runGoldenCases(RuleSet candidate, RuleSetRegistry whatIf, List<Finding> findings) {
+        return runGoldenCases(candidate, whatIf, findings, true);
+    }
+
+    private ValidationReport.GoldenRun runGoldenCases(RuleSet candidate, RuleSetRegistry whatIf, List<Finding> findings,
+                                                      boolean warnWhenNone) {
         List<GoldenCase> cases = new ArrayList<>();
         List<String> caseBenefit = new ArrayList<>();
         List<String> benefits = new ArrayList<>();
@@ -125,7 +174,7 @@ public class RuleSetValidator {
             }
             results.add(new ValidationReport.CaseResult(file, c.name(), req.legalDate(), mismatches.isEmpty(), mismatches));
         }
-        if (results.isEmpty()) {
+        if (results.isEmpty() && warnWhenNone) {
             findings.add(Finding.warning("golden-cases", null, null, "no golden case is decided by this version: add "
                     + "worked examples under test-cases/" + candidate.benefit() + "/ with a legalDate from "
                     + candidate.effectiveFrom() + " and expected.ruleset: " + candidate.id()));

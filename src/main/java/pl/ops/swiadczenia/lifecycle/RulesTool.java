@@ -22,7 +22,8 @@ import pl.ops.swiadczenia.ruleset.RuleSetRegistry;
 /**
  * The policy-staff commands for the terminal, without starting the service or a database:
  * <pre>
- *   validate &lt;folder&gt; [--json]               e.g. validate rules/zasilek_rodzinny/2024-11-01
+ *   validate &lt;folder&gt; [--json]               e.g. validate rules/jednorazowe_swiadczenie_za_zyciem (a dated
+ *                                             history) or validate rules/zasilek_rodzinny/2024-11-01 (a version folder)
  *   diff &lt;benefit&gt; &lt;from&gt; &lt;to&gt; [--json]       e.g. diff swiadczenie_pielegnacyjne 2023-01-01 2024-01-01
  * </pre>
  * Options: {@code --rules <dir>} (default: the folder's grandparent, or {@code rules}), {@code --test-cases <dir>}
@@ -61,6 +62,17 @@ public final class RulesTool {
                     err.println("No such folder: " + folder);
                     return 2;
                 }
+                if (pl.ops.swiadczenia.ruleset.HistoryLoader.isHistory(folder)) {
+                    // a benefit written as one dated history: rules/<benefit>
+                    Path root = rules != null ? rules : folder.getParent();
+                    String benefit = folder.getFileName().toString();
+                    RuleSetLoader loader = new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL));
+                    RuleSetRegistry registry = RuleSetRegistry.load(root, loader, relevant(root, benefit));
+                    ValidationReport report = new RuleSetValidator(loader, testCases)
+                            .validateHistory(folder, registry, folder.toString()).report();
+                    out.println(json ? JSON.writeValueAsString(report) : report.toText());
+                    return report.valid() ? 0 : 1;
+                }
                 Path root = rules != null ? rules : folder.getParent().getParent();
                 String benefit = folder.getParent().getFileName().toString();
                 RuleSetLoader loader = new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL));
@@ -90,7 +102,8 @@ public final class RulesTool {
         }
         err.println("""
                 Usage:
-                  validate <rules/<benefit>/<yyyy-MM-dd>> [--json] [--rules DIR] [--test-cases DIR]
+                  validate <rules/<benefit>> [--json] [--rules DIR] [--test-cases DIR]      (a dated history)
+                  validate <rules/<benefit>/<yyyy-MM-dd>> [--json] [--rules DIR] [--test-cases DIR]   (a version folder)
                   diff <benefit> <from-version> <to-version> [--json] [--rules DIR] [--test-cases DIR]""");
         return 2;
     }
@@ -110,6 +123,19 @@ public final class RulesTool {
         names.add(benefit);
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Path dir = root.resolve(benefit);
+        Path history = dir.resolve(pl.ops.swiadczenia.ruleset.HistoryLoader.MANIFEST);
+        if (Files.isRegularFile(history)) {
+            try {
+                var node = yaml.readTree(history.toFile());
+                if ("module".equals(node.path("kind").asText())) {
+                    return b -> true;
+                }
+                node.path("modules").forEach(x -> names.add(x.isObject() ? x.path("name").asText() : x.asText()));
+            } catch (IOException e) {
+                // the validator reports an unreadable manifest
+            }
+            return names::contains;
+        }
         if (Files.isDirectory(dir)) {
             try (Stream<Path> versions = Files.list(dir)) {
                 for (Path v : versions.filter(Files::isDirectory).toList()) {
