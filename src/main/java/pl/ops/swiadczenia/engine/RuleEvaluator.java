@@ -56,7 +56,7 @@ public class RuleEvaluator {
      * @param maxFirings rule firings in one session run; guards against rules that keep re-activating each other
      */
     public record Limits(long timeoutMs, int maxFirings) {
-        public static final long DEFAULT_TIMEOUT_MS = 2_000;
+        public static final long DEFAULT_TIMEOUT_MS = 10_000;
         public static final int DEFAULT_MAX_FIRINGS = 200_000;
 
         public Limits {

@@ -91,7 +91,7 @@ class EvaluationLimitsTest {
 
     @Test
     void theLimitsComeFromSystemPropertiesWithDefaults() {
-        assertThat(new RuleEvaluator.Limits(2_000, 200_000)).isEqualTo(new RuleEvaluator.Limits(
+        assertThat(new RuleEvaluator.Limits(10_000, 200_000)).isEqualTo(new RuleEvaluator.Limits(
                 RuleEvaluator.Limits.DEFAULT_TIMEOUT_MS, RuleEvaluator.Limits.DEFAULT_MAX_FIRINGS));
         String t = System.getProperty(RuleEvaluator.TIMEOUT_PROPERTY);
         String f = System.getProperty(RuleEvaluator.MAX_FIRINGS_PROPERTY);
