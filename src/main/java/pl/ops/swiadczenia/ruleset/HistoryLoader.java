@@ -632,8 +632,13 @@ public class HistoryLoader {
             templates.putAll(x.templates());
         }
         String unitHash = hashUnit(unit);
-        RuleCompiler.Compiled c = compiled.computeIfAbsent(unitHash,
-                k -> compiler.tryCompile(h.name() + "/logika-" + k.substring(0, 12), pkg, unit, k));
+        RuleCompiler.Compiled c = compiled.get(unitHash);
+        if (c == null) {
+            c = compiler.tryCompile(h.name() + "/logika-" + unitHash.substring(0, 12), pkg, unit, unitHash);
+            if (c.kieBase() != null) {
+                compiled.put(unitHash, c); // a failed build is not kept: a retry compiles again
+            }
+        }
         for (Finding e : c.errors()) {
             String file = e.file() == null ? null : display.getOrDefault(e.file(), e.file());
             f.add(new Finding(e.severity(), e.check(), file, e.line(), e.message() + " (" + id + ")"));

@@ -96,16 +96,25 @@ public class RuleSetRegistry {
                     return res;
                 }));
             }
+            List<HistoryLoader.Result> historyResults = new ArrayList<>();
             for (int i = 0; i < histories.size(); i++) {
-                HistoryLoader.Result res;
                 try {
-                    res = hs.get(i).get();
+                    historyResults.add(hs.get(i).get());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new RuleSetException("Interrupted while compiling " + histories.get(i), e);
                 } catch (java.util.concurrent.ExecutionException e) {
-                    res = new HistoryLoader.Result(histories.get(i).getFileName().toString(),
-                            List.of(Finding.error("compile", null, null, String.valueOf(e.getCause()))), List.of());
+                    historyResults.add(new HistoryLoader.Result(histories.get(i).getFileName().toString(),
+                            List.of(Finding.error("compile", null, null, String.valueOf(e.getCause()))), List.of()));
+                }
+            }
+            for (int i = 0; i < histories.size(); i++) {
+                HistoryLoader.Result res = historyResults.get(i);
+                if (!res.ok() && res.findings().stream().anyMatch(x -> x.isError() && "compile".equals(x.check()))) {
+                    // as for version folders: concurrent Drools builds have shown rare internal errors ("I am not a
+                    // child of my parent"); a benefit whose logic failed to compile in parallel is built once more alone
+                    LOG.warnf("Benefit %s failed to build in parallel; building it again alone", res.benefit());
+                    res = loader.history().analyse(histories.get(i));
                 }
                 if (!res.ok()) {
                     String msg = String.join("\n", res.findings().stream().filter(Finding::isError).map(Finding::format).toList());
