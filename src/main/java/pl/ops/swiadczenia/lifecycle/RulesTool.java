@@ -62,23 +62,16 @@ public final class RulesTool {
                     err.println("No such folder: " + folder);
                     return 2;
                 }
-                if (pl.ops.swiadczenia.ruleset.HistoryLoader.isHistory(folder)) {
-                    // a benefit written as one dated history: rules/<benefit>
-                    Path root = rules != null ? rules : folder.getParent();
-                    String benefit = folder.getFileName().toString();
-                    RuleSetLoader loader = new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL));
-                    RuleSetRegistry registry = RuleSetRegistry.load(root, loader, relevant(root, benefit));
-                    ValidationReport report = new RuleSetValidator(loader, testCases)
-                            .validateHistory(folder, registry, folder.toString()).report();
-                    out.println(json ? JSON.writeValueAsString(report) : report.toText());
-                    return report.valid() ? 0 : 1;
-                }
-                Path root = rules != null ? rules : folder.getParent().getParent();
-                String benefit = folder.getParent().getFileName().toString();
+                // a benefit written as one dated history (rules/<benefit>), or a version folder (rules/<benefit>/<date>)
+                boolean history = pl.ops.swiadczenia.ruleset.HistoryLoader.isHistory(folder);
+                Path benefitDir = history ? folder : folder.getParent();
+                Path root = rules != null ? rules : benefitDir.getParent();
+                String benefit = benefitDir.getFileName().toString();
                 RuleSetLoader loader = new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL));
                 RuleSetRegistry registry = RuleSetRegistry.load(root, loader, relevant(root, benefit));
-                ValidationReport report = new RuleSetValidator(loader, testCases)
-                        .validate(folder, registry, folder.toString()).report();
+                RuleSetValidator validator = new RuleSetValidator(loader, testCases);
+                ValidationReport report = (history ? validator.validateHistory(folder, registry, folder.toString())
+                        : validator.validate(folder, registry, folder.toString())).report();
                 out.println(json ? JSON.writeValueAsString(report) : report.toText());
                 return report.valid() ? 0 : 1;
             }
