@@ -116,7 +116,8 @@ public class HistoryLoader {
         if (f.stream().anyMatch(Finding::isError)) {
             return new Result(benefit, List.copyOf(f), List.of());
         }
-        List<RuleSet> states = derive(h, concepts, mergedNames(h, concepts), f);
+        Set<String> functions = allowedFunctions(conceptsRoot, new ArrayList<>());
+        List<RuleSet> states = derive(h, concepts, mergedNames(h, concepts), functions, f);
         return new Result(benefit, List.copyOf(f), f.stream().anyMatch(Finding::isError) ? List.of() : states);
     }
 
@@ -458,7 +459,8 @@ public class HistoryLoader {
         return new DisplayNames(java.util.Collections.unmodifiableMap(pl), java.util.Collections.unmodifiableMap(en));
     }
 
-    private List<RuleSet> derive(History h, List<History> concepts, DisplayNames names, List<Finding> f) {
+    private List<RuleSet> derive(History h, List<History> concepts, DisplayNames names, Set<String> functions,
+                                 List<Finding> f) {
         BenefitManifest m = h.manifest();
         String manifestText = readText(h.dir().resolve(MANIFEST));
         // change points: logic folders and STATE parameter values of the benefit and of the concepts it uses
@@ -520,7 +522,7 @@ public class HistoryLoader {
             }
             BenefitManifest.Period period = m.periods().stream().filter(p -> p.covers(d)).findFirst().orElseThrow();
             LocalDate effectiveTo = period.to() != null && (next == null || next.isAfter(period.to())) ? period.to() : null;
-            RuleSet rs = state(h, concepts, acts, names, d, draft, included, draftDates, effectiveTo, change, f);
+            RuleSet rs = state(h, concepts, acts, names, functions, d, draft, included, draftDates, effectiveTo, change, f);
             if (rs != null) {
                 out.add(rs);
             }
@@ -554,7 +556,7 @@ public class HistoryLoader {
     }
 
     private RuleSet state(History h, List<History> concepts, Map<String, RuleSetManifest.Act> acts, DisplayNames names,
-                          LocalDate d,
+                          Set<String> allowList, LocalDate d,
                           boolean draft, Set<LocalDate> included, Set<LocalDate> draftDates, LocalDate effectiveTo,
                           BenefitManifest.Change change, List<Finding> f) {
         BenefitManifest m = h.manifest();
@@ -696,7 +698,7 @@ public class HistoryLoader {
                 m.kind(), m.modulesOn(d), m.input());
         // the allow-list entries of the functions this state's logic defines or calls (the list is hashed content)
         Set<String> functions = new TreeSet<>();
-        for (String fn : allowedFunctions(h.dir().getParent().resolve(CONCEPTS_DIR), new ArrayList<>())) {
+        for (String fn : allowList) {
             if (unit.values().stream().anyMatch(t -> t.contains(fn + "("))) {
                 functions.add(fn);
             }
