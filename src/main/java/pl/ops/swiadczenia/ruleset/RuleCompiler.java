@@ -24,6 +24,9 @@ public class RuleCompiler {
     public record Compiled(KieBase kieBase, List<Finding> errors) {
     }
 
+    /** Serialises Drools builds within the JVM (see {@link #tryCompile}). */
+    private static final Object BUILD_LOCK = new Object();
+
     private final Mode mode;
     private final java.nio.file.Path cacheDir;
 
@@ -98,7 +101,13 @@ public class RuleCompiler {
         kfs.generateAndWritePomXML(releaseId);
         KieBuilder builder = ks.newKieBuilder(kfs);
         try {
-            builder.buildAll(mode == Mode.EXEC_MODEL ? ExecutableModelProject.class : DrlProject.class);
+            // one Drools build at a time in this JVM: the executable-model build parses generated Java through a
+            // shared static parser (JavaParser's StaticJavaParser); concurrent builds have corrupted it (seen:
+            // ArrayIndexOutOfBounds "arraycopy: last source index 4 out of bounds", after which every later build in the
+            // JVM failed; "I am not a child of my parent"). Reading, checking and hashing the rules stay parallel.
+            synchronized (BUILD_LOCK) {
+                builder.buildAll(mode == Mode.EXEC_MODEL ? ExecutableModelProject.class : DrlProject.class);
+            }
         } catch (RuntimeException e) {
             ks.getRepository().removeKieModule(releaseId);
             return new Compiled(null, List.of(Finding.error("compile", null, null,

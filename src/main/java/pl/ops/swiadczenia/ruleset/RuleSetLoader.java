@@ -218,9 +218,9 @@ public class RuleSetLoader {
         RuleCompiler.Compiled compiled = compiler.tryCompile(id, pkg, drl, sha);
         for (Finding e : compiled.errors()) {
             String file = e.file() == null ? null : generatedFrom.getOrDefault(e.file(), e.file());
-            f.add(new Finding(e.severity(), e.check(), file, generatedFrom.containsKey(e.file()) ? null : e.line(),
-                    e.message() + (generatedFrom.containsKey(e.file()) ? " (in the DRL generated from the table, line "
-                            + e.line() + ")" : "")));
+            boolean table = e.file() != null && generatedFrom.containsKey(e.file());
+            f.add(new Finding(e.severity(), e.check(), file, table ? null : e.line(),
+                    e.message() + (table ? " (in the DRL generated from the table, line " + e.line() + ")" : "")));
         }
         if (compiled.kieBase() == null) {
             return new Analysis(id, sha, manifest, List.copyOf(f), null);
