@@ -21,6 +21,8 @@ public class DecisionRecordRepository implements PanacheRepositoryBase<DecisionR
     @jakarta.inject.Inject
     DecisionChain chain;
     @jakarta.inject.Inject
+    CitationCatalogue catalogue;
+    @jakarta.inject.Inject
     java.time.Clock clock;
 
     /** Inserts a new decision and appends it to the hash chain, in one transaction. */
@@ -37,6 +39,17 @@ public class DecisionRecordRepository implements PanacheRepositoryBase<DecisionR
      */
     @Transactional
     public DecisionRecord insert(DecisionRecord r, java.util.Map<String, String> peselHmacByMember) {
+        return insert(r, peselHmacByMember, java.util.Map.of());
+    }
+
+    /**
+     * Inserts a new decision, the citation catalogue entries its stored result refers to, and the keyed hashes of its
+     * family members' PESEL numbers, chained, in one transaction.
+     */
+    @Transactional
+    public DecisionRecord insert(DecisionRecord r, java.util.Map<String, String> peselHmacByMember,
+                                 java.util.Map<String, String> catalogueEntries) {
+        catalogue.addAll(catalogueEntries);
         insert(r);
         peselHmacByMember.forEach((member, hmac) -> getEntityManager().createNativeQuery(
                         "INSERT INTO decision_person (decision_id, member_id, pesel_hmac) VALUES (?1, ?2, ?3)")

@@ -32,6 +32,8 @@ public class DecisionService {
     pl.ops.swiadczenia.security.Caller caller;
     @Inject
     PeselKey peselKey;
+    @Inject
+    pl.ops.swiadczenia.audit.CitationCatalogue catalogue;
 
     /** Evaluates and stores; returns the stored record. */
     public DecisionRecord decide(EvaluationRequest request, String rawRequestJson) {
@@ -64,8 +66,9 @@ public class DecisionService {
             });
         }
         r.requestJson = pesels.isEmpty() ? rawRequestJson : withoutPesel(rawRequestJson);
-        r.resultJson = CanonicalJson.write(e);
-        return repository.insert(r, pesels);
+        StoredForm.Compacted stored = StoredForm.compact(e);
+        r.resultJson = stored.json();
+        return repository.insert(r, pesels, stored.catalogue());
     }
 
     /** The request JSON without the members' {@code pesel} fields (canonical form). */
@@ -89,14 +92,17 @@ public class DecisionService {
         return repository.byId(uuid).orElseThrow(() -> new DecisionNotFoundException(id));
     }
 
-    /** The API view of a stored decision: envelope fields, then the stored evaluation's fields unchanged. */
-    public static ObjectNode render(DecisionRecord r) {
+    /**
+     * The API view of a stored decision: envelope fields, then the stored evaluation's fields, with the citations the
+     * stored form refers to written out from the catalogue (service/StoredForm).
+     */
+    public ObjectNode render(DecisionRecord r) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("id", r.id.toString());
         out.put("createdAt", r.createdAt.toString());
         out.put("caseReference", r.caseReference);
         out.put("engineVersion", r.engineVersion);
-        JsonNode result = CanonicalJson.tree(r.resultJson);
+        JsonNode result = StoredForm.expand(CanonicalJson.tree(r.resultJson), catalogue::body);
         for (Iterator<Map.Entry<String, JsonNode>> it = result.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             out.set(f.getKey(), f.getValue());

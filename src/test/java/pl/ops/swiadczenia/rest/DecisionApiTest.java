@@ -111,6 +111,37 @@ class DecisionApiTest {
     }
 
     @Test
+    void shouldStoreEachCitationOnceAndReadTheDecisionWithFullCitations() throws SQLException {
+        String posted = postDecision(Requests.json(Requests.w2()));
+        String id = tree(posted).get("id").asText();
+        String stored;
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT result_json FROM decision WHERE id = '" + id + "'")) {
+            assertThat(rs.next()).isTrue();
+            stored = rs.getString(1);
+        }
+        // the stored result refers to the catalogue: no act title is repeated in it
+        assertThat(stored).doesNotContain("o świadczeniach rodzinnych").contains("\"legalBasis\":\"#");
+        assertThat(posted).contains("o świadczeniach rodzinnych");
+        JsonNode storedTree = tree(stored);
+        for (JsonNode step : storedTree.get("explanation")) {
+            String key = step.get("legalBasis").asText();
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT body FROM citation_catalogue WHERE key = '" + key + "'")) {
+                assertThat(rs.next()).as("catalogue entry %s", key).isTrue();
+                assertThat(rs.getString(1)).contains("\"actId\"");
+            }
+        }
+        assertThat(stored.length()).isLessThan(posted.length() / 2);
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            assertThat(catchSql(() -> st.executeUpdate("UPDATE citation_catalogue SET body = '{}'"))).contains("append-only");
+            assertThat(catchSql(() -> st.executeUpdate("DELETE FROM citation_catalogue"))).contains("append-only");
+        }
+        given().when().post("/api/v1/decisions/" + id + "/replay")
+                .then().statusCode(200).body("status", equalTo("IDENTICAL"));
+    }
+
+    @Test
     void shouldReplayUnderTheLawInForceOnAnotherDateAndListDifferences() {
         String id = tree(postDecision(Requests.json(Requests.w2()))).get("id").asText();
 
