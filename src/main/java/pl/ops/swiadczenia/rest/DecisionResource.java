@@ -164,9 +164,10 @@ public class DecisionResource {
     public String document(@PathParam("id") String id) {
         DecisionRecord r = readable(id);
         accessLog.record(caller.subject(), caller.roles(), AccessLog.Action.READ_DOCUMENT, r.id, null);
-        String title = ("zaswiadczenie_czyste_powietrze".equals(r.benefit)
-                ? "Zaświadczenie o przeciętnym miesięcznym dochodzie" : "Decyzja") + " – " + r.benefit;
-        return DecisionDocument.html(decisions.render(r), title);
+        com.fasterxml.jackson.databind.node.ObjectNode d = decisions.render(r);
+        String title = "zaswiadczenie_czyste_powietrze".equals(r.benefit)
+                ? "Zaświadczenie o przeciętnym miesięcznym dochodzie" : "Decyzja – " + d.at("/display/pl/benefit").asText();
+        return DecisionDocument.html(d, title);
     }
 
     @GET

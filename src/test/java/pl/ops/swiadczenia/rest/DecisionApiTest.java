@@ -99,7 +99,17 @@ class DecisionApiTest {
         String doc = given().when().get("/api/v1/decisions/" + id + "/document")
                 .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
         assertThat(doc).contains("PRZYZNANO", "702,00 zł przekracza kryterium 674,00 zł o 28,00 zł",
-                "art. 5 ust. 3", "zasilek_rodzinny/2016-01-01", "1406.60");
+                "art. 5 ust. 3", "zasilek_rodzinny/2016-01-01", "1\u00a0406,60 zł", "Zasiłek rodzinny z dodatkami",
+                "styczeń 2016", "01.01.2016", "dziecko (ur. ");
+        // what the view writes names no code: no benefit id outside the version line, no component id, no role code
+        // (the explanation texts of this state are its rules' own, checked by their golden cases)
+        String readable = doc.substring(0, doc.indexOf("<h2>Uzasadnienie")).replace("zasilek_rodzinny/2016-01-01", "");
+        assertThat(readable).doesNotContain("zasilek_rodzinny").doesNotContain("DZIECKO").doesNotContain("WNIOSKODAWCA")
+                .doesNotContain("1406.60").doesNotContain("?");
+        assertThat(d.at("/display/pl/missingNames")).isEmpty();
+        assertThat(d.at("/display/pl/total").asText()).isEqualTo("1\u00a0406,60 zł");
+        assertThat(d.at("/display/en/total").asText()).isEqualTo("PLN 1,406.60");
+        assertThat(d.at("/display/pl/monthly/0/month").asText()).isEqualTo("styczeń 2016");
         given().when().get("/api/v1/decisions/" + id + "/document?x=<script>").then().statusCode(200);
 
         given().when().post("/api/v1/decisions/" + id + "/replay")
