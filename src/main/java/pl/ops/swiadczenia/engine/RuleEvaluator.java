@@ -238,6 +238,7 @@ public class RuleEvaluator {
         List<Object> inserted = new ArrayList<>();
         List<Firing> firings = new ArrayList<>();
         Map<Object, WartoscWyniku> keyNames = new java.util.IdentityHashMap<>();
+        List<String> missingBy = new ArrayList<>();
         try {
             if (declaresExplanationGlobal(rs)) {
                 session.setGlobal(GLOBAL_EXPLANATION, wyjasnienie);
@@ -255,6 +256,11 @@ public class RuleEvaluator {
                     String rule = event.getMatch().getRule().getName();
                     fired.add(rule);
                     wyjasnienie.zakonczRegule();
+                    for (Object o : inserted) {
+                        if (o instanceof BrakWartosciPrawnej) {
+                            missingBy.add(rule);
+                        }
+                    }
                     boolean namedKeys = inserted.stream().anyMatch(RuleEvaluator::hasPlaceholders);
                     if (templates.containsKey(rule) || namedKeys) {
                         // the values the template may name: bound variables, then the facts the consequence inserted
@@ -329,6 +335,19 @@ public class RuleEvaluator {
             List<Object> facts = new ArrayList<>(session.getObjects());
             List<ExplanationStep> steps = firings.isEmpty() ? steps(rs, wyjasnienie, seqBefore)
                     : merged(rs, wyjasnienie, firings, seqBefore);
+            // a rule in the strict style cannot throw: it states that the case needs a value of law this state does
+            // not hold by inserting BrakWartosciPrawnej, and the evaluation stops with it (422), followed by the
+            // explanation step of that rule, which names the value (e.g. the GUS farm income of the base year)
+            List<BrakWartosciPrawnej> missing = objects(facts, BrakWartosciPrawnej.class);
+            if (!missing.isEmpty()) {
+                StringBuilder why = new StringBuilder(rs.id() + ": " + missing.get(0).getMessage());
+                for (ExplanationStep s : steps) {
+                    if (missingBy.contains(s.ruleId())) {
+                        why.append(' ').append(s.textPl());
+                    }
+                }
+                throw new BrakWartosciPrawnej(why.toString());
+            }
             return new Run(steps, List.copyOf(new LinkedHashSet<>(fired)), facts, keyNames);
         } finally {
             if (listener != null) {
