@@ -76,7 +76,8 @@ public final class AuditTool {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         v.link(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6) == null ? null : DecisionChain.contentHash(UUID.fromString(rs.getString(6)),
+                                rs.getString(6) == null ? null : DecisionChain.contentHash(
+                                        UUID.fromString(rs.getString(6)),
                                         rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9),
                                         rs.getObject(10, LocalDate.class), rs.getString(11), rs.getString(12),
                                         rs.getObject(13, LocalDate.class), rs.getString(14), rs.getBigDecimal(15),

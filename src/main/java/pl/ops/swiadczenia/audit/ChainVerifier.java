@@ -46,7 +46,8 @@ final class ChainVerifier {
     /** A stored decision that has no link. */
     void unchained(String decisionId) {
         unchained++;
-        add(new DecisionChain.Break(null, decisionId, "the decision is not in the chain (inserted outside the service)"));
+        add(new DecisionChain.Break(null, decisionId,
+                "the decision is not in the chain (inserted outside the service)"));
     }
 
     DecisionChain.Verification result() {

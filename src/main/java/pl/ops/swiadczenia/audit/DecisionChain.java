@@ -118,7 +118,8 @@ public class DecisionChain implements PanacheRepositoryBase<DecisionChainEntry, 
     @TransactionConfiguration(timeout = READ_TIMEOUT_SECONDS)
     public Verification verify() {
         ChainVerifier v = new ChainVerifier();
-        try (Stream<Object[]> links = getEntityManager().createNamedQuery(DecisionChainEntry.VERIFY_LINKS, Object[].class)
+        try (Stream<Object[]> links = getEntityManager()
+                .createNamedQuery(DecisionChainEntry.VERIFY_LINKS, Object[].class)
                 .setHint(HibernateHints.HINT_FETCH_SIZE, 500).setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultStream()) {
             links.forEach(r -> v.link((Long) r[0], r[1].toString(), (String) r[2], (String) r[3], (String) r[4],

@@ -57,8 +57,8 @@ class DecisionStoreTest {
             List<String> mine = new ArrayList<>();
             for (int i = 0; i < PER_THREAD; i++) {
                 String body = AuditTrailTest.household(AuditTrailTest.PESEL).replace("AUD-1", "CONC-" + t + "-" + i);
-                mine.add(CanonicalJson.tree(given().contentType(ContentType.JSON).body(body)
-                        .when().post("/api/v1/decisions").then().statusCode(201).extract().asString()).get("id").asText());
+                mine.add(CanonicalJson.tree(given().contentType(ContentType.JSON).body(body).when()
+                        .post("/api/v1/decisions").then().statusCode(201).extract().asString()).get("id").asText());
             }
             return mine;
         });
@@ -124,7 +124,8 @@ class DecisionStoreTest {
         Map<String, Long> byAction = entries.stream().map(e -> e.split(" ")[0])
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(byAction.get("READ_DECISION")).as(entries.toString()).isEqualTo(2L + THREADS * PER_THREAD);
-        assertThat(entries).contains("READ_DECISION request", "READ_DOCUMENT", "REPLAY_DECISION against=STORED status=IDENTICAL");
+        assertThat(entries).contains("READ_DECISION request", "READ_DOCUMENT",
+                "REPLAY_DECISION against=STORED status=IDENTICAL");
         log.forEach(e -> {
             assertThat(e.get("subject").asText()).isEqualTo(Tokens.SUITE);
             assertThat(e.get("decisionId").asText()).isEqualTo(id);
