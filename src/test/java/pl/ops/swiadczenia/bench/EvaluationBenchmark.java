@@ -111,6 +111,6 @@ public class EvaluationBenchmark {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public pl.ops.swiadczenia.ruleset.RuleSet compileOneVersion() {
         return new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL))
-                .load(Path.of("rules/zasilek_rodzinny/2016-11-01"));
+                .load(Path.of("src/test/resources/fixtures/rules-folders/zasilek_rodzinny/2016-11-01"));
     }
 }

@@ -26,15 +26,25 @@ class RulesToolTest {
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** A rules root with zasiłek rodzinny as version folders (the fixture) and its module. */
+    static Path folderRules(Path tmp) throws Exception {
+        Path rules = tmp.resolve("rules");
+        IsolatedRulesProfile.copy(Path.of("rules/dochod_rodziny"), rules.resolve("dochod_rodziny"));
+        IsolatedRulesProfile.copy(IsolatedRulesProfile.ZR_FOLDERS, rules.resolve("zasilek_rodzinny"));
+        return rules;
+    }
+
     @Test
-    void theDraftIsReportedInvalidUntilItsGoldenCasesAgree() {
-        Run r = run("validate", "rules/zasilek_rodzinny/2024-11-01");
+    void theDraftIsReportedInvalidUntilItsGoldenCasesAgree(@TempDir Path tmp) throws Exception {
+        Path rules = folderRules(tmp);
+        String draft = rules.resolve("zasilek_rodzinny/2024-11-01").toString();
+        Run r = run("validate", draft, "--rules", rules.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("NIEPOPRAWNA / INVALID")
                 .contains("test-cases/zasilek_rodzinny/zmiany_wersji.yaml:")
                 .contains("ERROR [golden-cases]")
                 .contains("2024-11-01 – …: zasilek_rodzinny/2024-11-01");
-        Run json = run("validate", "rules/zasilek_rodzinny/2024-11-01", "--json");
+        Run json = run("validate", draft, "--rules", rules.toString(), "--json");
         JsonNode report = CanonicalJson.tree(json.out());
         assertThat(report.get("valid").asBoolean()).isFalse();
         assertThat(report.get("rulesetId").asText()).isEqualTo("zasilek_rodzinny/2024-11-01");
@@ -42,9 +52,7 @@ class RulesToolTest {
 
     @Test
     void aBrokenFolderIsReportedWithFileAndLine(@TempDir Path tmp) throws Exception {
-        Path rules = tmp.resolve("rules");
-        IsolatedRulesProfile.copy(Path.of("rules/dochod_rodziny"), rules.resolve("dochod_rodziny"));
-        IsolatedRulesProfile.copy(Path.of("rules/zasilek_rodzinny"), rules.resolve("zasilek_rodzinny"));
+        Path rules = folderRules(tmp);
         Path drl = rules.resolve("zasilek_rodzinny/2024-11-01/kryterium_dochodowe.drl");
         String text = Files.readString(drl);
         int line = text.substring(0, text.indexOf("$p.kwota(\"kryterium_dochodowe\")")).split("\n", -1).length;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * line and the column; the real table of zasiłek rodzinny 2024-11-01 passes.
  */
 class DecisionTablesTest {
-    static final Path TABLE = Path.of("rules/zasilek_rodzinny/2024-11-01/kwota_zasilku_wg_wieku.drl.csv");
+    static final Path TABLE = Path.of("src/test/resources/fixtures/rules-folders/zasilek_rodzinny/2024-11-01/kwota_zasilku_wg_wieku.drl.csv");
 
     static String table() throws Exception {
         return Files.readString(TABLE);

@@ -82,7 +82,7 @@ class RuleSetCoverageTest {
 
     @Test
     void draftVersionsAreCompiledAndListedButNeverSelected(@TempDir Path tmp) throws IOException {
-        Path src = Path.of("rules/zasilek_rodzinny/2016-11-01");
+        Path src = Path.of("src/test/resources/fixtures/rules-folders/zasilek_rodzinny/2016-11-01");
         Path released = tmp.resolve("zasilek_rodzinny/2016-11-01");
         Path draft = tmp.resolve("zasilek_rodzinny/2030-11-01");
         copy(src, released, null);
@@ -99,7 +99,7 @@ class RuleSetCoverageTest {
     @Test
     void aVersionWithAWrongPackageOrMissingParameterIsRejected(@TempDir Path tmp) throws IOException {
         Path bad = tmp.resolve("zasilek_rodzinny/2016-11-01");
-        copy(Path.of("rules/zasilek_rodzinny/2016-11-01"), bad, null);
+        copy(Path.of("src/test/resources/fixtures/rules-folders/zasilek_rodzinny/2016-11-01"), bad, null);
         String params = Files.readString(bad.resolve("parameters.yaml"));
         Files.writeString(bad.resolve("parameters.yaml"), params.replace("kryterium_dochodowe:", "kryterium_dochodowe_x:"));
 
@@ -113,9 +113,9 @@ class RuleSetCoverageTest {
     @Test
     void theHashCoversEveryFile(@TempDir Path tmp) throws IOException {
         Path a = tmp.resolve("a/zasilek_rodzinny/2016-11-01");
-        copy(Path.of("rules/zasilek_rodzinny/2016-11-01"), a, null);
+        copy(Path.of("src/test/resources/fixtures/rules-folders/zasilek_rodzinny/2016-11-01"), a, null);
         String before = RuleSetLoader.sha256(a);
-        assertThat(before).isEqualTo(RuleSetLoader.sha256(Path.of("rules/zasilek_rodzinny/2016-11-01")));
+        assertThat(before).isEqualTo(RuleSetLoader.sha256(Path.of("src/test/resources/fixtures/rules-folders/zasilek_rodzinny/2016-11-01")));
         Files.writeString(a.resolve("parameters.yaml"), Files.readString(a.resolve("parameters.yaml")) + "\n");
         assertThat(RuleSetLoader.sha256(a)).isNotEqualTo(before);
     }

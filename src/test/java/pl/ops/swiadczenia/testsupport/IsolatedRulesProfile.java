@@ -17,9 +17,19 @@ import java.util.stream.Stream;
 /**
  * The application over a private copy of the rules and golden cases (zasiłek rodzinny and its module) and a private
  * database, so that tests can add, break, publish and bulk-load without touching rules/ or other test classes'
- * data. The copy lives under target/; the database is created on the test PostgreSQL server.
+ * data. The copy lives under target/; the database is created on the test PostgreSQL server. Zasiłek rodzinny is
+ * copied in its former representation, one folder per legal state ({@link #ZR_FOLDERS}), which the change workflow
+ * and its tests exercise; rules/zasilek_rodzinny itself is a dated history.
  */
 public class IsolatedRulesProfile implements QuarkusTestProfile {
+    /** Zasiłek rodzinny as 8 version folders 2012-11-01 … 2024-11-01 (draft), kept verbatim as a test fixture. */
+    public static final Path ZR_FOLDERS = Path.of("src/test/resources/fixtures/rules-folders/zasilek_rodzinny");
+    /**
+     * Golden cases of zasiłek rodzinny written for the dated history only (the deadline of the childbirth supplement
+     * moved under art. 57 § 4 k.p.a.), which the folder fixture predates: left out of the private copy.
+     */
+    static final List<String> ZR_HISTORY_ONLY_CASES = List.of("termin_dodatku_z_tytulu_urodzenia.yaml");
+
     private static final String DIR = "isolated.rules.work-dir";
     private static final String DB = "isolated.rules.db-url";
 
@@ -40,8 +50,11 @@ public class IsolatedRulesProfile implements QuarkusTestProfile {
             Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "isolated-rules-")
                     .toAbsolutePath();
             for (String b : List.of("dochod_rodziny", "zasilek_rodzinny")) {
-                copy(Path.of("rules", b), work.resolve("rules").resolve(b));
+                copy(b.equals("zasilek_rodzinny") ? ZR_FOLDERS : Path.of("rules", b), work.resolve("rules").resolve(b));
                 copy(Path.of("test-cases", b), work.resolve("test-cases").resolve(b));
+            }
+            for (String historyOnly : ZR_HISTORY_ONLY_CASES) {
+                Files.deleteIfExists(work.resolve("test-cases/zasilek_rodzinny").resolve(historyOnly));
             }
             Files.copy(Path.of("rules", "released.sha256"), work.resolve("rules").resolve("released.sha256"));
             System.setProperty(DIR, work.toString());
