@@ -68,7 +68,9 @@ public class RuleSetChangeResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(summary = "Validate a candidate version",
             description = "Without a body: the folder rules/{benefit}/{version}. With {\"files\": {name: content}}: "
-                    + "the uploaded files, as if they were that folder (nothing is stored). The report lists every "
+                    + "the uploaded files, as if they were that folder (nothing is stored). For a benefit written as one "
+                    + "dated history, {version} is the date of the change and the files are relative paths in "
+                    + "rules/{benefit}/ applied to the history (null removes a file). The report lists every "
                     + "problem with file and line, the golden cases run with the version in force and the temporal "
                     + "coverage; 'valid' says whether it can be published.")
     @APIResponse(responseCode = "200", description = "The validation report (valid or not)")
@@ -94,7 +96,12 @@ public class RuleSetChangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload a draft version",
             description = "Stores the files as the draft folder rules/{benefit}/{version} and loads it for what-if "
-                    + "use, only if they validate; an existing draft is replaced atomically, a released version never.")
+                    + "use, only if they validate; an existing draft is replaced atomically, a released version never. "
+                    + "For a benefit written as one dated history: {\"files\": {relative path: content or null}, "
+                    + "\"comment\"} = the changed files of rules/{benefit}/ (benefit.yaml, komunikaty.yaml, "
+                    + "parametry/<name>.yaml, logika/<date>/<file>.drl …), applied and loaded only if the history "
+                    + "validates with changes: {version} as a draft and every released state unchanged; a path outside "
+                    + "the benefit, '..', an absolute path or an oversized file is a 400 naming the field.")
     @APIResponse(responseCode = "200", description = "Stored and loaded; the validation report")
     @APIResponse(responseCode = "409", description = "The version is released",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -151,7 +158,9 @@ public class RuleSetChangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish a draft version",
             description = "Validates the draft, writes it as released, records who published it, when and its "
-                    + "hash, and makes it selectable by date at once, while requests keep being served.")
+                    + "hash, and makes it selectable by date at once, while requests keep being served. A draft of a "
+                    + "dated history needs an approval of its current content by someone other than its author; "
+                    + "publication flips changes: {version} to status: released.")
     @APIResponse(responseCode = "201", description = "Published")
     @APIResponse(responseCode = "409", description = "Already released, or the folder changed since it was loaded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
