@@ -407,10 +407,14 @@ public class HistoryChanges {
                 }
                 RuleSets.Publication p = new RuleSets.Publication(draft.id(), benefit, date, state.sha256(),
                         draft.sha256(), actor, now, note);
-                ruleSets.insert(p, files, v.report());
                 String releasedContent = RuleSetLoader.sha256(staged);
-                record(RuleSetChangeRecord.Action.PUBLICATION, benefit, date, actor, releasedContent, state.sha256(),
-                        note, null, v.report());
+                String stepNote = note;
+                // the publication and its step in the change log are recorded together, or neither
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                    ruleSets.insert(p, files, v.report());
+                    record(RuleSetChangeRecord.Action.PUBLICATION, benefit, date, actor, releasedContent, state.sha256(),
+                            stepNote, null, v.report());
+                });
                 swapInto(staged, live);
                 ruleSets.appendLock(state.sha256(), draft.id());
                 ruleSets.swap(reg.withBenefit(benefit, v.states().stream().map(s -> s.withDirectory(live)).toList()));

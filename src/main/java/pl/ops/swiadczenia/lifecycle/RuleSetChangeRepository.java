@@ -11,7 +11,7 @@ import java.util.List;
 @ApplicationScoped
 public class RuleSetChangeRepository implements PanacheRepositoryBase<RuleSetChangeRecord, Long> {
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public RuleSetChangeRecord insert(RuleSetChangeRecord r) {
         persist(r);
         flush();

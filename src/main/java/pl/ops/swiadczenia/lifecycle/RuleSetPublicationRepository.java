@@ -10,8 +10,8 @@ import java.util.List;
 @ApplicationScoped
 public class RuleSetPublicationRepository implements PanacheRepositoryBase<RuleSetPublicationRecord, Long> {
 
-    /** Inserts a publication in its own transaction: it is recorded before the files are moved into place. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Inserts a publication (in the caller's transaction, or its own): it is recorded before the files are moved into place. */
+    @Transactional
     public RuleSetPublicationRecord insert(RuleSetPublicationRecord r) {
         persist(r);
         flush();
