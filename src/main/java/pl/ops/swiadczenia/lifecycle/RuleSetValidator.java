@@ -160,9 +160,11 @@ public class RuleSetValidator {
                             + "zmiana prawa to nowa data)"));
                 }
             }
+            // a benefit not loaded before (a new folder found by a scan) is loaded as it is, like a new version folder
+            boolean newBenefit = change == HistoryChange.RELOAD && current.versions(benefit).isEmpty();
             for (RuleSet s : r.states()) {
                 boolean wasReleased = current.find(benefit, s.version()).map(RuleSet::released).orElse(false);
-                boolean allowed = change == HistoryChange.PUBLICATION && s.version().equals(date);
+                boolean allowed = newBenefit || change == HistoryChange.PUBLICATION && s.version().equals(date);
                 if (s.released() && !wasReleased && !allowed) {
                     findings.add(Finding.error("manifest", manifest, lineOf(dir.resolve(manifest), s.version() + ":"),
                             s.id() + " would be released without publication: a new date needs 'status: draft' under "
