@@ -313,7 +313,7 @@ public class RuleSets implements RegistryHolder {
      * Published versions whose folder is missing, still a draft or changed are rebuilt from the recorded content; a
      * dated history whose published states are not all on disk as released is rebuilt from its latest publication.
      */
-    private RuleSetRegistry restorePublications(RuleSetRegistry r) {
+    RuleSetRegistry restorePublications(RuleSetRegistry r) {
         try {
             List<RuleSetPublicationRecord> all = publicationStore.inOrder();
             Map<String, List<RuleSetPublicationRecord>> histories = new TreeMap<>();

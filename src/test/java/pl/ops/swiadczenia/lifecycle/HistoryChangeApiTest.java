@@ -44,6 +44,8 @@ class HistoryChangeApiTest {
     static final String AUTHOR = "autor.projektu";
     static final String APPROVER = "druga.osoba";
     static final String AMOUNT_FILE = "parametry/jednorazowa_zapomoga_kwota.yaml";
+    @jakarta.inject.Inject
+    RuleSets ruleSets;
     static Path live;
     static Path pwned;
     static final List<String> STORED = new ArrayList<>();
@@ -408,5 +410,33 @@ class HistoryChangeApiTest {
         Files.writeString(amount, original);
         scan = json(given().when().post("/api/v1/rulesets/scan").then().statusCode(200).extract().asString());
         assertThat(scan.toString()).doesNotContain(B);
+    }
+
+    @Test
+    @Order(8)
+    void aPublishedStateMissingOnDiskIsRebuiltFromItsPublicationRecord() throws Exception {
+        // the rules directory as before the two publications (e.g. restored from an old backup or a redeploy from git)
+        Path root = Files.createTempDirectory(HistoryRulesProfile.workDir(), "restore-").resolve("rules");
+        for (String b : List.of("dochod_rodziny", B, "wspolne")) {
+            pl.ops.swiadczenia.testsupport.IsolatedRulesProfile.copy(Path.of("rules", b), root.resolve(b));
+        }
+        pl.ops.swiadczenia.ruleset.RuleSetRegistry fromDisk = pl.ops.swiadczenia.ruleset.RuleSetRegistry.load(root,
+                new pl.ops.swiadczenia.ruleset.RuleSetLoader(new pl.ops.swiadczenia.ruleset.RuleCompiler(
+                        pl.ops.swiadczenia.ruleset.RuleCompiler.Mode.EXEC_MODEL)));
+        assertThat(fromDisk.find(B, java.time.LocalDate.parse("2027-01-01"))).isEmpty();
+
+        pl.ops.swiadczenia.ruleset.RuleSetRegistry restored = ruleSets.restorePublications(fromDisk);
+        Map<String, String> published = new HashMap<>();
+        json(given().when().get("/api/v1/rulesets/publications").then().statusCode(200).extract().asString())
+                .forEach(p -> published.put(p.get("rulesetId").asText(), p.get("sha256").asText()));
+        for (String date : List.of("2027-01-01", "2028-01-01")) {
+            pl.ops.swiadczenia.ruleset.RuleSet rs = restored.find(B, java.time.LocalDate.parse(date)).orElseThrow();
+            assertThat(rs.released()).as(date).isTrue();
+            assertThat(rs.sha256()).as(date).isEqualTo(published.get(B + "/" + date));
+        }
+        assertThat(restored.select(B, java.time.LocalDate.parse("2027-03-01")).parameters()
+                .get("jednorazowa_zapomoga_kwota").wartosc().toString()).startsWith("1200");
+        assertThat(ruleSets.notices()).anySatisfy(n -> assertThat(n).contains("restored from the publication record of "
+                + B + "/2028-01-01"));
     }
 }
