@@ -101,9 +101,9 @@
       if (!page.items.length) { target.replaceChildren(el('p', { text: 'Brak decyzji spełniających warunki.' })); return; }
       const rows = page.items.map(d => el('tr', {},
         el('td', {}, el('a', { href: '#/decyzja/' + d.id, text: d.id })),
-        el('td', { text: d.benefit }), el('td', { text: d.legalDate }),
+        el('td', { text: d.display.pl.benefit }), el('td', { text: d.display.pl.legalDate }),
         el('td', { class: 'wynik-' + d.outcome, text: WYNIK[d.outcome] || d.outcome }),
-        el('td', { text: zl.format(d.amounts.total) }), el('td', { text: d.rulesetId })));
+        el('td', { text: d.display.pl.total }), el('td', { text: d.rulesetId })));
       target.replaceChildren(el('p', { text: 'Znaleziono: ' + page.total }),
         el('table', {}, el('caption', { text: 'Wyniki wyszukiwania' }),
           el('thead', {}, el('tr', {}, ['Decyzja', 'Świadczenie', 'Data prawna', 'Rozstrzygnięcie', 'Kwota', 'Wersja przepisów'].map(h => el('th', { scope: 'col', text: h })))),
@@ -119,23 +119,26 @@
       req = await api('/api/v1/decisions/' + encodeURIComponent(id) + '/request');
     } catch (e) { show(el('h2', { text: 'Decyzja ' + id }), error(e)); return; }
     const w = req.wniosek || {};
-    const osoby = (w.czlonkowieRodziny || []).map(c => el('li', { text: c.id + ' – ' + c.rola + ', ur. ' + c.dataUrodzenia }));
-    const fakty = d.explanation.filter(s => /fakty|liczba|dochod|okres|wiek|rodzin/i.test(s.ruleId) && !/kryterium|przyznanie|odmowa|kwota/i.test(s.ruleId));
-    const prawo = d.explanation.filter(s => !fakty.includes(s));
-    const krok = s => el('li', { class: 'krok' },
-      el('p', { text: s.textPl }),
-      el('p', { class: 'podstawa' }, 'Podstawa prawna: ', s.legalBasis.text),
-      s.parameters && s.parameters.length ? el('p', { class: 'podstawa' }, 'Wartości z przepisów: ',
-        s.parameters.map(p => p.name + ' = ' + p.value + ' ' + (p.unit || '')).join('; ')) : '');
+    // what people read comes from the decision's view (display.pl): display names, złoty, Polish dates – the same
+    // renderer as the printed document
+    const v = d.display.pl;
+    const osoby = v.persons.map(p => el('li', { text: p }));
+    const kroki = d.explanation.map((s, i) => ({ s, v: v.steps[i] }));
+    const fakty = kroki.filter(k => /fakty|liczba|dochod|okres|wiek|rodzin/i.test(k.s.ruleId) && !/kryterium|przyznanie|odmowa|kwota/i.test(k.s.ruleId));
+    const prawo = kroki.filter(k => !fakty.includes(k));
+    const krok = k => el('li', { class: 'krok' },
+      el('p', { text: k.v.text }),
+      k.v.citation ? el('p', { class: 'podstawa' }, 'Podstawa prawna: ', k.v.citation) : '',
+      k.v.parameters.length ? el('p', { class: 'podstawa' }, 'Wartości z przepisów: ', k.v.parameters.join('; ')) : '');
     const replayOut = el('div', { id: 'odtworzenie', 'aria-live': 'polite' });
     show(
       el('p', { class: 'bez-druku' }, el('a', { href: '#/decyzje', text: '← Wyszukiwanie' })),
       el('h2', { text: 'Decyzja ' + d.id }),
       el('table', {}, el('caption', { text: 'Rozstrzygnięcie' }), el('tbody', {},
-        el('tr', {}, el('th', { scope: 'row', text: 'Świadczenie' }), el('td', { text: d.benefit })),
-        el('tr', {}, el('th', { scope: 'row', text: 'Data prawna' }), el('td', { text: d.legalDate })),
+        el('tr', {}, el('th', { scope: 'row', text: 'Świadczenie' }), el('td', { text: v.benefit })),
+        el('tr', {}, el('th', { scope: 'row', text: 'Data prawna' }), el('td', { text: v.legalDate })),
         el('tr', {}, el('th', { scope: 'row', text: 'Rozstrzygnięcie' }), el('td', { id: 'rozstrzygniecie', class: 'wynik-' + d.outcome, text: WYNIK[d.outcome] || d.outcome })),
-        el('tr', {}, el('th', { scope: 'row', text: 'Kwota łącznie' }), el('td', { id: 'kwota', text: zl.format(d.amounts.total) })),
+        el('tr', {}, el('th', { scope: 'row', text: 'Kwota łącznie' }), el('td', { id: 'kwota', text: v.total })),
         el('tr', {}, el('th', { scope: 'row', text: 'Wersja przepisów' }), el('td', { text: d.rulesetId + ' (SHA-256 ' + d.rulesetSha256.slice(0, 12) + '…)' })),
         el('tr', {}, el('th', { scope: 'row', text: 'Zapisano' }), el('td', { text: d.createdAt })))),
       el('h3', { text: 'Gospodarstwo domowe' }),

@@ -1,41 +1,37 @@
 package pl.ops.swiadczenia.audit;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
+import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * The hash chain over stored decisions (table {@code decision_chain}): each decision's content hash covers every
  * stored field; each chain hash covers the previous chain hash and the content hash. Appending happens in the same
  * transaction as the decision insert, under a transaction-scoped advisory lock so the chain has one order. The
- * verification reads the chain with a cursor and names the first broken record.
+ * verification reads the chain with a cursor and names the first broken record. Hibernate ORM throughout (ADR 0015);
+ * the terminal command {@link AuditTool} reads the same tables over plain JDBC and applies the same
+ * {@link ChainVerifier}.
  */
 @ApplicationScoped
-public class DecisionChain {
+public class DecisionChain implements PanacheRepositoryBase<DecisionChainEntry, Long> {
     public static final String GENESIS = "0".repeat(64);
     private static final long LOCK = 0x6f70735f63686169L; // "ops_chai"
-
-    @Inject
-    EntityManager em;
-    @Inject
-    DataSource dataSource;
+    /** Timeout of the read-only transaction of a verification (the default 5 minutes is too short for big chains). */
+    static final int READ_TIMEOUT_SECONDS = 6 * 3600;
 
     /** SHA-256 over the stored fields, each written as {@code <length>:<value>} so that no two rows can collide. */
     public static String contentHash(UUID id, Instant createdAt, String benefit, String rulesetId, LocalDate rulesetVersion,
@@ -63,20 +59,28 @@ public class DecisionChain {
         return HexFormat.of().formatHex(sha256().digest((previous + content).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Appends a just-inserted decision to the chain; call inside the inserting transaction. */
+    /**
+     * Appends a just-inserted decision to the chain; call inside the inserting transaction.
+     *
+     * <p>The one native statement of the chain: {@code pg_advisory_xact_lock} serialises appends across every
+     * connection and every instance of the service until the transaction ends, so that reading the last link and
+     * writing the next one cannot interleave (two appends would otherwise take the same {@code seq}, or fork the
+     * chain). JPA has no equivalent: a pessimistic lock ({@code SELECT ... FOR UPDATE}) needs an existing row to
+     * lock, so it does not cover the first link, and a second appender waiting on the last row would, once it gets
+     * the lock, still see that row as the last one and take the same {@code seq}.
+     */
     public void append(DecisionRecord r, Instant now) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(" + LOCK + ")").getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object[]> last = em.createNativeQuery("SELECT seq, chain_hash FROM decision_chain ORDER BY seq DESC LIMIT 1")
-                .getResultList();
-        long seq = last.isEmpty() ? 1 : ((Number) last.get(0)[0]).longValue() + 1;
-        String previous = last.isEmpty() ? GENESIS : (String) last.get(0)[1];
-        String content = contentHash(r);
-        em.createNativeQuery("INSERT INTO decision_chain (seq, decision_id, content_sha256, previous_hash, chain_hash, "
-                        + "chained_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, seq).setParameter(2, r.id).setParameter(3, content).setParameter(4, previous)
-                .setParameter(5, link(previous, content)).setParameter(6, Timestamp.from(now))
-                .executeUpdate();
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(" + LOCK + ")").getSingleResult();
+        DecisionChainEntry last = findAll(Sort.descending("seq")).firstResult();
+        DecisionChainEntry next = new DecisionChainEntry();
+        next.seq = last == null ? 1 : last.seq + 1;
+        next.decisionId = r.id;
+        next.contentSha256 = contentHash(r);
+        next.previousHash = last == null ? GENESIS : last.chainHash;
+        next.chainHash = link(next.previousHash, next.contentSha256);
+        next.chainedAt = now;
+        persist(next);
+        flush(); // written while the lock is held, and a conflict is reported here rather than at commit
     }
 
     /** One problem found by the verification. */
@@ -105,91 +109,36 @@ public class DecisionChain {
         }
     }
 
+    /**
+     * Verifies the whole chain. The links are read as scalar rows through a forward-only cursor (fetch size 500),
+     * which PostgreSQL keeps open only inside a transaction: hence the transaction, with a timeout long enough for a
+     * chain of millions of decisions. Nothing is written.
+     */
+    @Transactional
+    @TransactionConfiguration(timeout = READ_TIMEOUT_SECONDS)
     public Verification verify() {
-        try (Connection c = dataSource.getConnection()) {
-            return verify(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the decision chain: " + e.getMessage(), e);
+        ChainVerifier v = new ChainVerifier();
+        try (Stream<Object[]> links = getEntityManager()
+                .createNamedQuery(DecisionChainEntry.VERIFY_LINKS, Object[].class)
+                .setHint(HibernateHints.HINT_FETCH_SIZE, 500).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream()) {
+            links.forEach(r -> v.link((Long) r[0], r[1].toString(), (String) r[2], (String) r[3], (String) r[4],
+                    r[5] == null ? null : contentHash((UUID) r[5], (Instant) r[6], (String) r[7], (String) r[8],
+                            (LocalDate) r[9], (String) r[10], (String) r[11], (LocalDate) r[12], (String) r[13],
+                            (BigDecimal) r[14], (String) r[15], (String) r[16], (String) r[17], (String) r[18])));
         }
-    }
-
-    /** Verifies the whole chain over a JDBC connection (also used by the terminal command). */
-    public static Verification verify(Connection c) throws SQLException {
-        List<Break> problems = new ArrayList<>();
-        long n = 0;
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement("SELECT ch.seq, ch.decision_id, ch.content_sha256, "
-                + "ch.previous_hash, ch.chain_hash, d.id, d.created_at, d.benefit, d.ruleset_id, d.ruleset_version, "
-                + "d.ruleset_sha256, d.engine_version, d.legal_date, d.outcome, d.total_amount, d.case_reference, "
-                + "d.requested_by, d.request_json, d.result_json FROM decision_chain ch "
-                + "LEFT JOIN decision d ON d.id = ch.decision_id ORDER BY ch.seq")) {
-            ps.setFetchSize(500);
-            try (ResultSet rs = ps.executeQuery()) {
-                String previous = GENESIS;
-                long expectedSeq = 1;
-                while (rs.next()) {
-                    n++;
-                    long seq = rs.getLong(1);
-                    String id = rs.getString(2);
-                    String storedContent = rs.getString(3);
-                    if (seq != expectedSeq) {
-                        add(problems, new Break(seq, id, "sequence jumps from " + (expectedSeq - 1) + " to " + seq
-                                + ": chain entries are missing"));
-                    }
-                    expectedSeq = seq + 1;
-                    if (!rs.getString(4).equals(previous)) {
-                        add(problems, new Break(seq, id, "previous_hash does not match the chain hash of the record before"));
-                    }
-                    if (!rs.getString(5).equals(link(rs.getString(4), storedContent))) {
-                        add(problems, new Break(seq, id, "chain_hash does not match previous_hash and content_sha256"));
-                    }
-                    if (rs.getString(6) == null) {
-                        add(problems, new Break(seq, id, "the decision row is missing (deleted)"));
-                    } else {
-                        String actual = contentHash(UUID.fromString(rs.getString(6)), rs.getTimestamp(7).toInstant(),
-                                rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class), rs.getString(11),
-                                rs.getString(12), rs.getObject(13, LocalDate.class), rs.getString(14), rs.getBigDecimal(15),
-                                rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19));
-                        if (!actual.equals(storedContent)) {
-                            add(problems, new Break(seq, id, "the stored decision differs from what was chained "
-                                    + "(content_sha256 " + storedContent + ", now " + actual + ")"));
-                        }
-                    }
-                    previous = rs.getString(5);
-                }
-            }
-            long unchained;
-            try (PreparedStatement ps2 = c.prepareStatement("SELECT d.id FROM decision d WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM decision_chain ch WHERE ch.decision_id = d.id) ORDER BY d.created_at, d.id");
-                 ResultSet rs2 = ps2.executeQuery()) {
-                unchained = 0;
-                while (rs2.next()) {
-                    unchained++;
-                    add(problems, new Break(null, rs2.getString(1), "the decision is not in the chain (inserted outside the service)"));
-                }
-            }
-            c.rollback();
-            return new Verification(problems.isEmpty(), n, unchained, problems.isEmpty() ? null : problems.get(0),
-                    List.copyOf(problems));
-        } finally {
-            c.setAutoCommit(auto);
+        try (Stream<UUID> ids = getEntityManager().createNamedQuery(DecisionChainEntry.UNCHAINED, UUID.class)
+                .setHint(HibernateHints.HINT_FETCH_SIZE, 500).getResultStream()) {
+            ids.forEach(id -> v.unchained(id.toString()));
         }
-    }
-
-    private static void add(List<Break> problems, Break b) {
-        if (problems.size() < 100) {
-            problems.add(b);
-        }
+        return v.result();
     }
 
     /** Chains decisions stored before the chain existed (oldest first); returns how many. */
     public int chainUnchained(java.util.function.Function<UUID, DecisionRecord> find, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("SELECT d.id FROM decision d WHERE NOT EXISTS (SELECT 1 FROM "
-                + "decision_chain ch WHERE ch.decision_id = d.id) ORDER BY d.created_at, d.id").getResultList();
-        for (Object id : ids) {
-            append(find.apply(id instanceof UUID u ? u : UUID.fromString(id.toString())), now);
+        List<UUID> ids = getEntityManager().createNamedQuery(DecisionChainEntry.UNCHAINED, UUID.class).getResultList();
+        for (UUID id : ids) {
+            append(find.apply(id), now);
         }
         return ids.size();
     }

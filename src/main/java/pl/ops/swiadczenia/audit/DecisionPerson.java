@@ -8,16 +8,20 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.UUID;
 
-/** A family member of a stored decision, found by the keyed hash of their PESEL (read-only mapping, for search). */
+/**
+ * A family member of a stored decision, found by the keyed hash of their PESEL (for search). Written once with its
+ * decision by {@link DecisionRecordRepository}; the database refuses UPDATE and DELETE.
+ */
 @Entity
 @Table(name = "decision_person")
 public class DecisionPerson {
     @EmbeddedId
     public Key key;
 
-    @Column(name = "pesel_hmac", nullable = false, updatable = false, insertable = false)
+    @Column(name = "pesel_hmac", nullable = false, updatable = false)
     public String peselHmac;
 
+    /** The same column as {@code key.decisionId}, for queries; written through the key. */
     @Column(name = "decision_id", nullable = false, updatable = false, insertable = false)
     public UUID decisionId;
 

@@ -19,6 +19,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import pl.ops.swiadczenia.decyzja.ExplanationStep;
 import pl.ops.swiadczenia.decyzja.LegalCitation;
+import pl.ops.swiadczenia.fakty.BrakWartosciPrawnej;
 import pl.ops.swiadczenia.fakty.CzlonekRodziny;
 import pl.ops.swiadczenia.fakty.Parametr;
 import pl.ops.swiadczenia.fakty.Parametry;
@@ -123,10 +124,10 @@ public class RuleEvaluator {
     }
 
     /**
-     * One session's raw results; {@code keyNames}: the filled name of each key figure whose name has placeholders
+     * One session's raw results; {@code keyNames}: each key figure whose name or text value has placeholders, filled
      * (by identity of the {@link WartoscWyniku} fact).
      */
-    private record Run(List<ExplanationStep> steps, List<String> fired, List<Object> facts, Map<Object, String> keyNames) {
+    private record Run(List<ExplanationStep> steps, List<String> fired, List<Object> facts, Map<Object, WartoscWyniku> keyNames) {
     }
 
     public EngineResult evaluate(RuleSet ruleSet, LocalDate legalDate, Wniosek wniosek) {
@@ -145,7 +146,7 @@ public class RuleEvaluator {
         LinkedHashSet<String> fired = new LinkedHashSet<>();
         List<Object> handedOver = new ArrayList<>();
         List<Object> all = new ArrayList<>();
-        Map<Object, String> keyNames = new java.util.IdentityHashMap<>();
+        Map<Object, WartoscWyniku> keyNames = new java.util.IdentityHashMap<>();
         for (RuleSet m : modules) {
             Run r = run(m, ruleSet.benefit(), legalDate, wniosek, handedOver, steps.size(), deadline);
             if (!objects(r.facts(), Rozstrzygniecie.class).isEmpty()) {
@@ -165,6 +166,12 @@ public class RuleEvaluator {
         all.addAll(r.facts());
         keyNames.putAll(r.keyNames());
 
+        // a strict rule cannot throw: it reports a value of law the state does not hold (e.g. amounts not yet
+        // announced) by inserting BrakWartosciPrawnej, and the evaluation ends as if the rule had thrown it (422)
+        List<BrakWartosciPrawnej> missing = objects(r.facts(), BrakWartosciPrawnej.class);
+        if (!missing.isEmpty()) {
+            throw missing.get(0);
+        }
         List<Rozstrzygniecie> outcomes = objects(r.facts(), Rozstrzygniecie.class);
         if (outcomes.size() != 1) {
             throw new EngineException(ruleSet.id() + ": rules must insert exactly one Rozstrzygniecie, got "
@@ -180,9 +187,10 @@ public class RuleEvaluator {
                 .thenComparing(Wyplata::getCzlonekId, Comparator.nullsFirst(Comparator.naturalOrder())));
         Map<String, Object> keyFigures = new TreeMap<>();
         for (WartoscWyniku w : objects(all, WartoscWyniku.class)) {
-            String key = keyNames.getOrDefault(w, w.getKlucz());
-            Object prev = keyFigures.put(key, w.getWartosc());
-            if (prev != null && !Objects.equals(prev, w.getWartosc())) {
+            WartoscWyniku filled = keyNames.getOrDefault(w, w);
+            String key = filled.getKlucz();
+            Object prev = keyFigures.put(key, filled.getWartosc());
+            if (prev != null && !Objects.equals(prev, filled.getWartosc())) {
                 throw new EngineException(ruleSet.id() + ": key figure '" + key + "' set twice");
             }
         }
@@ -229,7 +237,8 @@ public class RuleEvaluator {
         org.kie.api.event.rule.DefaultRuleRuntimeEventListener insertions = null;
         List<Object> inserted = new ArrayList<>();
         List<Firing> firings = new ArrayList<>();
-        Map<Object, String> keyNames = new java.util.IdentityHashMap<>();
+        Map<Object, WartoscWyniku> keyNames = new java.util.IdentityHashMap<>();
+        List<String> missingBy = new ArrayList<>();
         try {
             if (declaresExplanationGlobal(rs)) {
                 session.setGlobal(GLOBAL_EXPLANATION, wyjasnienie);
@@ -247,6 +256,11 @@ public class RuleEvaluator {
                     String rule = event.getMatch().getRule().getName();
                     fired.add(rule);
                     wyjasnienie.zakonczRegule();
+                    for (Object o : inserted) {
+                        if (o instanceof BrakWartosciPrawnej) {
+                            missingBy.add(rule);
+                        }
+                    }
                     boolean namedKeys = inserted.stream().anyMatch(RuleEvaluator::hasPlaceholders);
                     if (templates.containsKey(rule) || namedKeys) {
                         // the values the template may name: bound variables, then the facts the consequence inserted
@@ -261,11 +275,15 @@ public class RuleEvaluator {
                         if (templates.containsKey(rule)) {
                             firings.add(new Firing(rule, scope, wyjasnienie.getKroki().size()));
                         }
-                        // a per-person key figure, e.g. "terminWniosku.{dziecko.id}": the name is filled from the
-                        // same values, so a strict rule need not build the string in its consequence
+                        // a per-person key figure, e.g. "terminWniosku.{dziecko.id}", or a text value such as
+                        // "{od}..{do}": filled from the same values, so a strict rule need not build the string in
+                        // its consequence
                         for (Object o : inserted) {
                             if (hasPlaceholders(o)) {
-                                keyNames.put(o, TemplateRenderer.fillName(((WartoscWyniku) o).getKlucz(), scope));
+                                WartoscWyniku w = (WartoscWyniku) o;
+                                Object v = w.getWartosc() instanceof String t && t.indexOf('{') >= 0
+                                        ? TemplateRenderer.fillName(t, scope) : w.getWartosc();
+                                keyNames.put(o, new WartoscWyniku(TemplateRenderer.fillName(w.getKlucz(), scope), v));
                             }
                         }
                     }
@@ -317,6 +335,19 @@ public class RuleEvaluator {
             List<Object> facts = new ArrayList<>(session.getObjects());
             List<ExplanationStep> steps = firings.isEmpty() ? steps(rs, wyjasnienie, seqBefore)
                     : merged(rs, wyjasnienie, firings, seqBefore);
+            // a rule in the strict style cannot throw: it states that the case needs a value of law this state does
+            // not hold by inserting BrakWartosciPrawnej, and the evaluation stops with it (422), followed by the
+            // explanation step of that rule, which names the value (e.g. the GUS farm income of the base year)
+            List<BrakWartosciPrawnej> missing = objects(facts, BrakWartosciPrawnej.class);
+            if (!missing.isEmpty()) {
+                StringBuilder why = new StringBuilder(rs.id() + ": " + missing.get(0).getMessage());
+                for (ExplanationStep s : steps) {
+                    if (missingBy.contains(s.ruleId())) {
+                        why.append(' ').append(s.textPl());
+                    }
+                }
+                throw new BrakWartosciPrawnej(why.toString());
+            }
             return new Run(steps, List.copyOf(new LinkedHashSet<>(fired)), facts, keyNames);
         } finally {
             if (listener != null) {
@@ -331,7 +362,8 @@ public class RuleEvaluator {
 
     /** A key figure whose name has placeholders ({@code {path}}) to be filled from the inserting rule's match. */
     private static boolean hasPlaceholders(Object o) {
-        return o instanceof WartoscWyniku w && w.getKlucz() != null && w.getKlucz().indexOf('{') >= 0;
+        return o instanceof WartoscWyniku w && (w.getKlucz() != null && w.getKlucz().indexOf('{') >= 0
+                || w.getWartosc() instanceof String t && t.indexOf('{') >= 0);
     }
 
     /**

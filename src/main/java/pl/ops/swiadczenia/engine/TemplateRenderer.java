@@ -209,6 +209,15 @@ public final class TemplateRenderer {
 
     // ---------------------------------------------------------------------------------------------------------------
 
+    /**
+     * One value written as a caseworker writes it, in Polish or English, by a named format of the templates
+     * ({@code zl}, {@code liczba}, {@code proc}, {@code miesiace}, {@code data}, {@code miesiac}, {@code nazwa}, …; null:
+     * by the value's type). The decision view and the printed document use it, so they read like the explanations.
+     */
+    public static String format(Object v, String fmt, boolean pl, DisplayNames names) {
+        return pl ? formatPl(v, fmt, names) : formatEn(v, fmt, names);
+    }
+
     static String formatPl(Object v, String fmt, DisplayNames names) {
         if (v == null) {
             return "—";

@@ -4,9 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,9 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import pl.ops.swiadczenia.audit.DecisionRecordRepository;
+import pl.ops.swiadczenia.audit.DecisionRecordRepository.ForAnalysis;
 import pl.ops.swiadczenia.decyzja.Evaluation;
 import pl.ops.swiadczenia.engine.RuleEvaluator;
 import pl.ops.swiadczenia.ruleset.RuleSet;
@@ -40,10 +38,10 @@ import pl.ops.swiadczenia.service.ReplayService;
 
 /**
  * Impact analysis as a background job: stored decisions of a benefit in a legal-date range are read from the
- * database with a server-side cursor (a few hundred rows in memory at a time), re-evaluated under a candidate
- * version by worker threads fed through a bounded queue, and compared with the stored outcome and total. Progress
- * (done / total, rate, time left) can be read while it runs, and it can be cancelled. Nothing is written to the
- * decision store.
+ * database with a server-side cursor ({@link DecisionRecordRepository#streamForAnalysis}: a few hundred rows in
+ * memory at a time), re-evaluated under a candidate version by worker threads fed through a bounded queue, and
+ * compared with the stored outcome and total. Progress (done / total, rate, time left) can be read while it runs,
+ * and it can be cancelled. Nothing is written to the decision store.
  */
 @ApplicationScoped
 public class ImpactService {
@@ -51,7 +49,7 @@ public class ImpactService {
     private static final Object POISON = new Object();
 
     @Inject
-    DataSource dataSource;
+    DecisionRecordRepository decisions;
     @Inject
     RuleSets ruleSets;
     @Inject
@@ -199,10 +197,6 @@ public class ImpactService {
         }
     }
 
-    private record Row(String id, LocalDate legalDate, String outcome, BigDecimal total, String request,
-                       LocalDate rulesetVersion, String rulesetId, String rulesetSha256, String result) {
-    }
-
     private void run(Job job) {
         int workers = configuredWorkers > 0 ? configuredWorkers : Runtime.getRuntime().availableProcessors();
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1000);
@@ -212,41 +206,20 @@ public class ImpactService {
                 pool.submit(() -> work(job, queue));
             }
             ImpactRequest r = job.request;
-            try (Connection c = dataSource.getConnection()) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM decision WHERE benefit = ? "
-                        + "AND legal_date BETWEEN ? AND ?")) {
-                    ps.setString(1, r.benefit());
-                    ps.setObject(2, r.legalDateFrom());
-                    ps.setObject(3, r.legalDateTo());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        job.total = rs.getLong(1);
-                    }
-                }
-                c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-                try (PreparedStatement ps = c.prepareStatement("SELECT id, legal_date, outcome, total_amount, "
-                        + "request_json, ruleset_version, ruleset_id, ruleset_sha256, "
-                        + (job.kind == Kind.REPLAY ? "result_json" : "NULL") + " FROM decision WHERE benefit = ? "
-                        + "AND legal_date BETWEEN ? AND ? ORDER BY legal_date, id")) {
-                    ps.setFetchSize(500);
-                    ps.setString(1, r.benefit());
-                    ps.setObject(2, r.legalDateFrom());
-                    ps.setObject(3, r.legalDateTo());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        long n = 0;
-                        while (rs.next() && !job.cancel.get()) {
-                            queue.put(new Row(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-                                    rs.getBigDecimal(4), rs.getString(5), rs.getObject(6, LocalDate.class),
-                                    rs.getString(7), rs.getString(8), rs.getString(9)));
-                            if (++n % 1000 == 0) {
-                                Runtime rt = Runtime.getRuntime();
-                                job.heapMax = Math.max(job.heapMax, rt.totalMemory() - rt.freeMemory());
-                            }
+            job.total = decisions.countForAnalysis(r.benefit(), r.legalDateFrom(), r.legalDateTo());
+            long[] n = {0};
+            decisions.streamForAnalysis(r.benefit(), r.legalDateFrom(), r.legalDateTo(), job.kind == Kind.REPLAY,
+                    row -> {
+                        if (job.cancel.get()) {
+                            return false;
                         }
-                    }
-                }
-                c.rollback();
-            }
+                        queue.put(row);
+                        if (++n[0] % 1000 == 0) {
+                            Runtime rt = Runtime.getRuntime();
+                            job.heapMax = Math.max(job.heapMax, rt.totalMemory() - rt.freeMemory());
+                        }
+                        return true;
+                    });
             for (int i = 0; i < workers; i++) {
                 queue.put(POISON);
             }
@@ -276,7 +249,7 @@ public class ImpactService {
                 if (job.cancel.get()) {
                     continue; // drain
                 }
-                Row row = (Row) o;
+                ForAnalysis row = (ForAnalysis) o;
                 if (job.kind == Kind.REPLAY) {
                     replayOne(job, evaluator, row);
                     job.done.incrementAndGet();
@@ -286,7 +259,7 @@ public class ImpactService {
                 BigDecimal total = null;
                 String note = null;
                 try {
-                    EvaluationRequest req = CanonicalJson.MAPPER.readValue(row.request(), EvaluationRequest.class);
+                    EvaluationRequest req = CanonicalJson.MAPPER.readValue(row.requestJson(), EvaluationRequest.class);
                     Evaluation e = EvaluationService.run(evaluator, job.candidate,
                             EvaluationService.modulesInForce(job.registry, job.candidate, req.legalDate()), req);
                     outcome = e.outcome().name();
@@ -302,11 +275,11 @@ public class ImpactService {
         }
     }
 
-    private static void replayOne(Job job, RuleEvaluator evaluator, Row row) {
+    private static void replayOne(Job job, RuleEvaluator evaluator, ForAnalysis row) {
         try {
             ReplayService.StoredReplay r = ReplayService.replayStored(job.registry, evaluator, row.id(),
                     job.request.benefit(), row.rulesetVersion(), row.rulesetId(), row.rulesetSha256(), row.legalDate(),
-                    row.request(), row.result());
+                    row.requestJson(), row.resultJson());
             if (r.identical()) {
                 job.replay.identical(r.rulesetHashMatches());
             } else if (r.retired()) {

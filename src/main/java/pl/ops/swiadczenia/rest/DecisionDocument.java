@@ -1,8 +1,6 @@
 package pl.ops.swiadczenia.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
-import java.util.Map;
 
 /**
  * Renders a stored decision as a printable HTML document in Polish: header, outcome, key figures, payable amounts
@@ -20,6 +18,9 @@ final class DecisionDocument {
                 .append("table{border-collapse:collapse;width:100%;margin:.5rem 0}td,th{border:1px solid #999;padding:.2rem .4rem;text-align:left;vertical-align:top}")
                 .append(".num{text-align:right;white-space:nowrap}.cite{font-size:.85em;color:#333}.small{font-size:.8em;color:#555}")
                 .append("@media print{body{margin:0}}</style></head><body>");
+        // everything people read comes from the decision's view (service/DecisionView): display names, amounts in
+        // złoty, months and dates in Polish; identifiers only where an auditor needs them (decision number, hashes)
+        JsonNode v = d.path("display").path("pl");
         h.append("<h1>").append(esc(title)).append("</h1>");
         h.append("<table>");
         row(h, "Numer decyzji", d.path("id").asText());
@@ -27,52 +28,58 @@ final class DecisionDocument {
         if (!d.path("caseReference").isNull() && !d.path("caseReference").asText().isEmpty()) {
             row(h, "Znak sprawy", d.path("caseReference").asText());
         }
-        row(h, "Świadczenie", d.path("benefit").asText());
-        row(h, "Data prawna sprawy", d.path("legalDate").asText());
-        row(h, "Rozstrzygnięcie", "GRANTED".equals(d.path("outcome").asText()) ? "PRZYZNANO / WYDANO" : "ODMOWA");
+        row(h, "Świadczenie", v.path("benefit").asText());
+        row(h, "Data prawna sprawy", v.path("legalDate").asText());
+        row(h, "Rozstrzygnięcie", v.path("outcome").asText().toUpperCase(java.util.Locale.forLanguageTag("pl")));
+        row(h, "Kwota łącznie", v.path("total").asText());
         row(h, "Stan prawny (wersja reguł)", d.path("rulesetId").asText() + " (SHA-256 " + d.path("rulesetSha256").asText() + ")");
         for (JsonNode m : d.path("modules")) {
             row(h, "Zestaw wspólny", m.path("rulesetId").asText() + " (SHA-256 " + m.path("rulesetSha256").asText() + ")");
         }
         h.append("</table>");
 
-        JsonNode kf = d.path("keyFigures");
-        if (kf.size() > 0) {
+        if (v.path("persons").size() > 0) {
+            h.append("<h2>Członkowie rodziny</h2><ul>");
+            for (JsonNode p : v.path("persons")) {
+                h.append("<li>").append(esc(p.asText())).append("</li>");
+            }
+            h.append("</ul>");
+        }
+
+        if (v.path("keyFigures").size() > 0) {
             h.append("<h2>Wartości ustalone</h2><table>");
-            for (Iterator<Map.Entry<String, JsonNode>> it = kf.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                h.append("<tr><th>").append(esc(e.getKey())).append("</th><td class=\"num\">")
-                        .append(esc(e.getValue().asText())).append("</td></tr>");
+            for (JsonNode f : v.path("keyFigures")) {
+                h.append("<tr><th>").append(esc(f.path("name").asText())).append("</th><td class=\"num\">")
+                        .append(esc(f.path("value").asText())).append("</td></tr>");
             }
             h.append("</table>");
         }
 
-        JsonNode monthly = d.path("amounts").path("monthly");
-        if (monthly.size() > 0) {
-            h.append("<h2>Kwoty do wypłaty</h2><table><tr><th>Miesiąc</th><th>Składnik</th><th>Osoba</th><th class=\"num\">Kwota (zł)</th></tr>");
-            for (JsonNode m : monthly) {
+        if (v.path("monthly").size() > 0) {
+            h.append("<h2>Kwoty do wypłaty</h2><table><tr><th>Miesiąc</th><th>Składnik</th><th>Osoba</th><th class=\"num\">Kwota</th></tr>");
+            for (JsonNode m : v.path("monthly")) {
                 for (JsonNode i : m.path("items")) {
                     h.append("<tr><td>").append(esc(m.path("month").asText())).append("</td><td>")
                             .append(esc(i.path("component").asText())).append("</td><td>")
-                            .append(esc(i.path("childId").isNull() ? "rodzina" : i.path("childId").asText()))
+                            .append(esc(i.path("person").asText()))
                             .append("</td><td class=\"num\">").append(esc(i.path("amount").asText())).append("</td></tr>");
                 }
             }
-            h.append("<tr><th colspan=\"3\">Razem</th><th class=\"num\">").append(esc(d.path("amounts").path("total").asText()))
+            h.append("<tr><th colspan=\"3\">Razem</th><th class=\"num\">").append(esc(v.path("total").asText()))
                     .append("</th></tr></table>");
         }
 
         h.append("<h2>Uzasadnienie</h2><ol>");
-        for (JsonNode s : d.path("explanation")) {
-            h.append("<li><p>").append(esc(s.path("textPl").asText())).append("</p><p class=\"cite\">Podstawa prawna: ")
-                    .append(esc(s.path("legalBasis").path("text").asText())).append("</p>");
+        for (JsonNode s : v.path("steps")) {
+            h.append("<li><p>").append(esc(s.path("text").asText())).append("</p>");
+            if (!s.path("citation").isNull() && !s.path("citation").asText().isEmpty()) {
+                h.append("<p class=\"cite\">Podstawa prawna: ").append(esc(s.path("citation").asText())).append("</p>");
+            }
             if (s.path("parameters").size() > 0) {
                 h.append("<p class=\"small\">Zastosowane wartości: ");
                 boolean first = true;
                 for (JsonNode p : s.path("parameters")) {
-                    h.append(first ? "" : "; ").append(esc(p.path("name").asText())).append(" = ")
-                            .append(esc(p.path("value").asText())).append(' ').append(esc(p.path("unit").asText()))
-                            .append(" (").append(esc(p.path("legalBasis").asText())).append(')');
+                    h.append(first ? "" : "; ").append(esc(p.asText()));
                     first = false;
                 }
                 h.append("</p>");

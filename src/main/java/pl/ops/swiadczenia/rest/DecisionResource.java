@@ -81,7 +81,7 @@ public class DecisionResource {
         EvaluationRequest request = RequestJson.read(body);
         DecisionRecord r = decisions.decide(request, body);
         return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build())
-                .entity(CanonicalJson.write(DecisionService.render(r))).type(MediaType.APPLICATION_JSON).build();
+                .entity(CanonicalJson.write(decisions.render(r))).type(MediaType.APPLICATION_JSON).build();
     }
 
     @POST
@@ -109,7 +109,7 @@ public class DecisionResource {
         pl.ops.swiadczenia.service.BatchService.Result res = batches.decide(b);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode ds = out.putArray("decisions");
-        res.decisions().forEach(r -> ds.add(DecisionService.render(r)));
+        res.decisions().forEach(r -> ds.add(decisions.render(r)));
         out.set("notDecided", CanonicalJson.MAPPER.valueToTree(res.notDecided()));
         return Response.status(201).entity(CanonicalJson.write(out)).type(MediaType.APPLICATION_JSON).build();
     }
@@ -131,7 +131,7 @@ public class DecisionResource {
     public String get(@PathParam("id") String id) {
         DecisionRecord r = readable(id);
         accessLog.record(caller.subject(), caller.roles(), AccessLog.Action.READ_DECISION, r.id, null);
-        return CanonicalJson.write(DecisionService.render(r));
+        return CanonicalJson.write(decisions.render(r));
     }
 
     @GET
@@ -164,9 +164,10 @@ public class DecisionResource {
     public String document(@PathParam("id") String id) {
         DecisionRecord r = readable(id);
         accessLog.record(caller.subject(), caller.roles(), AccessLog.Action.READ_DOCUMENT, r.id, null);
-        String title = ("zaswiadczenie_czyste_powietrze".equals(r.benefit)
-                ? "Zaświadczenie o przeciętnym miesięcznym dochodzie" : "Decyzja") + " – " + r.benefit;
-        return DecisionDocument.html(DecisionService.render(r), title);
+        com.fasterxml.jackson.databind.node.ObjectNode d = decisions.render(r);
+        String title = "zaswiadczenie_czyste_powietrze".equals(r.benefit)
+                ? "Zaświadczenie o przeciętnym miesięcznym dochodzie" : "Decyzja – " + d.at("/display/pl/benefit").asText();
+        return DecisionDocument.html(d, title);
     }
 
     @GET
@@ -217,7 +218,7 @@ public class DecisionResource {
                         + " page=" + p + " results=" + res.items().size());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode items = out.putArray("items");
-        res.items().forEach(r -> items.add(DecisionService.render(r)));
+        res.items().forEach(r -> items.add(decisions.render(r)));
         out.put("page", p);
         out.put("size", s);
         out.put("total", res.total());

@@ -479,7 +479,9 @@ public class HistoryLoader {
         });
         // only the benefit's own dates need a summary: a concept's change is summarised in the concept
         TreeSet<LocalDate> ownPoints = new TreeSet<>(h.logic().keySet());
-        h.parameters().values().forEach(p -> ownPoints.addAll(p.values().keySet()));
+        // (a value of a scope: history parameter starts no state, so it needs no entry either)
+        h.parameters().values().stream().filter(p -> p.scope() == ParameterSeries.Scope.STATE)
+                .forEach(p -> ownPoints.addAll(p.values().keySet()));
         m.periods().forEach(p -> ownPoints.add(p.from()));
         for (LocalDate d : ownPoints) {
             if (inPeriods(m, d) && !m.changes().containsKey(d)) {

@@ -32,6 +32,10 @@ public class DecisionService {
     pl.ops.swiadczenia.security.Caller caller;
     @Inject
     PeselKey peselKey;
+    @Inject
+    pl.ops.swiadczenia.audit.CitationCatalogue catalogue;
+    @Inject
+    pl.ops.swiadczenia.ruleset.RegistryHolder ruleSets;
 
     /** Evaluates and stores; returns the stored record. */
     public DecisionRecord decide(EvaluationRequest request, String rawRequestJson) {
@@ -64,8 +68,9 @@ public class DecisionService {
             });
         }
         r.requestJson = pesels.isEmpty() ? rawRequestJson : withoutPesel(rawRequestJson);
-        r.resultJson = CanonicalJson.write(e);
-        return repository.insert(r, pesels);
+        StoredForm.Compacted stored = StoredForm.compact(e);
+        r.resultJson = stored.json();
+        return repository.insert(r, pesels, stored.catalogue());
     }
 
     /** The request JSON without the members' {@code pesel} fields (canonical form). */
@@ -89,18 +94,70 @@ public class DecisionService {
         return repository.byId(uuid).orElseThrow(() -> new DecisionNotFoundException(id));
     }
 
-    /** The API view of a stored decision: envelope fields, then the stored evaluation's fields unchanged. */
-    public static ObjectNode render(DecisionRecord r) {
+    /**
+     * The API view of a stored decision: envelope fields, then the stored evaluation's fields, with the citations the
+     * stored form refers to written out from the catalogue (service/StoredForm).
+     */
+    public ObjectNode render(DecisionRecord r) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("id", r.id.toString());
         out.put("createdAt", r.createdAt.toString());
         out.put("caseReference", r.caseReference);
         out.put("engineVersion", r.engineVersion);
-        JsonNode result = CanonicalJson.tree(r.resultJson);
+        JsonNode result = StoredForm.expand(CanonicalJson.tree(r.resultJson), catalogue::body);
         for (Iterator<Map.Entry<String, JsonNode>> it = result.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             out.set(f.getKey(), f.getValue());
         }
+        out.set("display", view(result, CanonicalJson.tree(r.requestJson)));
         return out;
+    }
+
+    /**
+     * The decision as people read it (service/DecisionView): display names from rules/wspolne/nazwy.yaml, parameter
+     * descriptions from the rules the decision was made under (its legal state and modules, by id).
+     */
+    public ObjectNode view(JsonNode result, JsonNode request) {
+        pl.ops.swiadczenia.ruleset.RuleSetRegistry registry = ruleSets.registry();
+        java.util.List<pl.ops.swiadczenia.ruleset.RuleSet> used = new java.util.ArrayList<>();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        ids.add(result.path("rulesetId").asText());
+        result.path("modules").forEach(m -> ids.add(m.path("rulesetId").asText()));
+        for (String rid : ids) {
+            String[] parts = rid.split("/");
+            if (parts.length == 2) {
+                try {
+                    registry.find(parts[0], LocalDate.parse(parts[1])).ifPresent(used::add);
+                } catch (java.time.DateTimeException ignored) {
+                    // an id that is not a dated state has no parameters to describe
+                }
+            }
+        }
+        return DecisionView.of(result, request, names(registry), (name, pl) -> {
+            for (pl.ops.swiadczenia.ruleset.RuleSet rs : used) {
+                pl.ops.swiadczenia.fakty.Parametr p = rs.parameters().get(name);
+                if (p != null && p.opis() != null) {
+                    return pl || p.opisEn() == null ? p.opis() : p.opisEn();
+                }
+            }
+            return null;
+        });
+    }
+
+    private volatile pl.ops.swiadczenia.ruleset.RuleSetRegistry namesFor;
+    private volatile pl.ops.swiadczenia.ruleset.PresentationNames names = pl.ops.swiadczenia.ruleset.PresentationNames.EMPTY;
+
+    /** The display names of the registry's rules root, read again when the registry changes (a publication). */
+    private pl.ops.swiadczenia.ruleset.PresentationNames names(pl.ops.swiadczenia.ruleset.RuleSetRegistry registry) {
+        if (namesFor != registry) {
+            synchronized (this) {
+                if (namesFor != registry) {
+                    names = registry.root() == null ? pl.ops.swiadczenia.ruleset.PresentationNames.EMPTY
+                            : pl.ops.swiadczenia.ruleset.PresentationNames.load(registry.root());
+                    namesFor = registry;
+                }
+            }
+        }
+        return names;
     }
 }

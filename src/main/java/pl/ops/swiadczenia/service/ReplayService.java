@@ -63,7 +63,7 @@ public class ReplayService {
             modules = EvaluationService.modulesInForce(ruleSets.registry(), rs, date);
         }
         Evaluation e = evaluations.evaluate(rs, modules, request);
-        String json = CanonicalJson.write(e);
+        String json = storedForm(e, r.resultJson);
         boolean identical = json.equals(r.resultJson);
         boolean retired = !identical && against == Against.STORED
                 && ruleSets.registry().retiredFolder(r.rulesetSha256).isPresent();
@@ -71,7 +71,16 @@ public class ReplayService {
                 : JsonDiff.diff(CanonicalJson.tree(r.resultJson), CanonicalJson.tree(json));
         return new Replay(r.id.toString(), against, rs.id(), r.rulesetSha256, rs.sha256(),
                 rs.sha256().equals(r.rulesetSha256),
-                identical ? "IDENTICAL" : retired ? RETIRED : "DIFFERENT", diff, CanonicalJson.tree(json));
+                identical ? "IDENTICAL" : retired ? RETIRED : "DIFFERENT", diff, CanonicalJson.MAPPER.valueToTree(e));
+    }
+
+    /**
+     * The replayed evaluation in the form the decision was stored in, so that the bytes compare: with citations by
+     * reference (service/StoredForm) for decisions stored so, in full for those stored before.
+     */
+    static String storedForm(Evaluation e, String storedResultJson) {
+        return StoredForm.isCompact(CanonicalJson.tree(storedResultJson)) ? StoredForm.compact(e).json()
+                : CanonicalJson.write(e);
     }
 
     /**
@@ -131,7 +140,7 @@ public class ReplayService {
         EvaluationRequest request = CanonicalJson.MAPPER.readValue(requestJson, EvaluationRequest.class);
         RuleSet rs = storedRuleSet(registry, benefit, rulesetVersion, rulesetId, legalDate, decisionId);
         List<RuleSet> modules = storedModules(registry, resultJson, legalDate, decisionId);
-        String json = CanonicalJson.write(EvaluationService.run(evaluator, rs, modules, request));
+        String json = storedForm(EvaluationService.run(evaluator, rs, modules, request), resultJson);
         boolean identical = json.equals(resultJson);
         boolean retired = !identical && registry.retiredFolder(rulesetSha256).isPresent();
         return new StoredReplay(identical, rs.id(), rs.sha256().equals(rulesetSha256), identical ? List.of()

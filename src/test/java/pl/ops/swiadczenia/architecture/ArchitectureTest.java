@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The package structure of the service, checked on the compiled classes with ArchUnit (ADR 0013): no package
  * cycles, a core (fact model, decision types, engine, ruleset loading) that runs without Quarkus, JPA, REST or CDI,
- * and dependencies that point down, towards that core. Test classes are not analysed.
+ * dependencies that point down, towards that core, and no JDBC outside the named exceptions (ADR 0015). Test
+ * classes are not analysed.
  */
 @AnalyzeClasses(packages = "pl.ops.swiadczenia", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -29,6 +30,28 @@ class ArchitectureTest {
 
     /** The packages below every use case: they must work in a plain JVM (golden cases, terminal tools, benchmarks). */
     private static final String[] CORE = {ROOT + "fakty..", ROOT + "decyzja..", ROOT + "engine..", ROOT + "ruleset.."};
+
+    /**
+     * The classes that may use JDBC directly (ADR 0015); everything else reaches the database through Hibernate ORM
+     * with Panache. {@code audit.AuditTool}: the auditors' terminal verify-chain, which runs without Quarkus.
+     * {@code lifecycle.RuleSets}: TEMPORARY, only until its conversion to Panache (issue 12 point 9, done on another
+     * branch) is merged; then remove it from this list.
+     */
+    private static final String[] JDBC_ALLOWED = {ROOT + "audit.AuditTool", ROOT + "lifecycle.RuleSets"};
+
+    @ArchTest
+    static final ArchRule onlyTheNamedExceptionsUseJdbc = noClasses()
+            .that().haveNameNotMatching(anyOf(JDBC_ALLOWED))
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.agroal..")
+            .because("the store has one persistence style, Hibernate ORM with Panache (ADR 0015): entities, "
+                    + "repositories, named or HQL queries, native SQL through the EntityManager only where "
+                    + "PostgreSQL features need it; the exceptions are named in JDBC_ALLOWED");
+
+    /** A regular expression matching the named classes and their nested and anonymous classes. */
+    private static String anyOf(String... classNames) {
+        return "(" + String.join("|", java.util.Arrays.stream(classNames).map(java.util.regex.Pattern::quote)
+                .toList()) + ")(\\$.*)?";
+    }
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching(ROOT + "(*)..")

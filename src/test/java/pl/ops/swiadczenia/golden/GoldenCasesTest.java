@@ -36,13 +36,36 @@ class GoldenCasesTest {
         }
     }
 
+    private static final pl.ops.swiadczenia.ruleset.PresentationNames NAMES =
+            pl.ops.swiadczenia.ruleset.PresentationNames.load(Path.of("rules"));
+
+    private static String describe(com.fasterxml.jackson.databind.JsonNode result, String name, boolean pl) {
+        List<String> ids = new java.util.ArrayList<>(List.of(result.path("rulesetId").asText()));
+        result.path("modules").forEach(m -> ids.add(m.path("rulesetId").asText()));
+        for (String id : ids) {
+            String[] p = id.split("/");
+            var rs = registry.find(p[0], java.time.LocalDate.parse(p[1]));
+            if (rs.isPresent() && rs.get().parameters().containsKey(name)) {
+                return rs.get().parameters().get(name).opis();
+            }
+        }
+        return null;
+    }
+
     @TestFactory
     List<DynamicTest> goldenCases() {
         List<GoldenCase> cases = GoldenCase.load(ONLY.isBlank() ? Path.of("test-cases") : Path.of("test-cases", ONLY));
         assertThat(cases).as("golden cases").isNotEmpty();
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.displayName(), () -> {
             EvaluationRequest req = CanonicalJson.MAPPER.treeToValue(c.input(), EvaluationRequest.class);
-            c.verify(CanonicalJson.MAPPER.valueToTree(EvaluationService.run(EVALUATOR, registry, req)));
+            com.fasterxml.jackson.databind.JsonNode result = CanonicalJson.MAPPER.valueToTree(
+                    EvaluationService.run(EVALUATOR, registry, req));
+            c.verify(result);
+            // what people read of it names no code: every component, key figure, role and parameter has a display name
+            com.fasterxml.jackson.databind.JsonNode view = pl.ops.swiadczenia.service.DecisionView.of(result, c.input(),
+                    NAMES, (name, pl) -> describe(result, name, pl));
+            assertThat(view.at("/pl/missingNames")).as("codes without a display name (rules/wspolne/nazwy.yaml, "
+                    + "parameter descriptions)").isEmpty();
         })).toList();
     }
 }

@@ -99,7 +99,17 @@ class DecisionApiTest {
         String doc = given().when().get("/api/v1/decisions/" + id + "/document")
                 .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
         assertThat(doc).contains("PRZYZNANO", "702,00 zł przekracza kryterium 674,00 zł o 28,00 zł",
-                "art. 5 ust. 3", "zasilek_rodzinny/2016-01-01", "1406.60");
+                "art. 5 ust. 3", "zasilek_rodzinny/2016-01-01", "1\u00a0406,60 zł", "Zasiłek rodzinny z dodatkami",
+                "styczeń 2016", "01.01.2016", "dziecko (ur. ");
+        // what the view writes names no code: no benefit id outside the version line, no component id, no role code
+        // (the explanation texts of this state are its rules' own, checked by their golden cases)
+        String readable = doc.substring(0, doc.indexOf("<h2>Uzasadnienie")).replace("zasilek_rodzinny/2016-01-01", "");
+        assertThat(readable).doesNotContain("zasilek_rodzinny").doesNotContain("DZIECKO").doesNotContain("WNIOSKODAWCA")
+                .doesNotContain("1406.60").doesNotContain("?");
+        assertThat(d.at("/display/pl/missingNames")).isEmpty();
+        assertThat(d.at("/display/pl/total").asText()).isEqualTo("1\u00a0406,60 zł");
+        assertThat(d.at("/display/en/total").asText()).isEqualTo("PLN 1,406.60");
+        assertThat(d.at("/display/pl/monthly/0/month").asText()).isEqualTo("styczeń 2016");
         given().when().get("/api/v1/decisions/" + id + "/document?x=<script>").then().statusCode(200);
 
         given().when().post("/api/v1/decisions/" + id + "/replay")
@@ -108,6 +118,37 @@ class DecisionApiTest {
                 .body("rulesetHashMatches", equalTo(true))
                 .body("rulesetId", equalTo("zasilek_rodzinny/2016-01-01"))
                 .body("differences.size()", equalTo(0));
+    }
+
+    @Test
+    void shouldStoreEachCitationOnceAndReadTheDecisionWithFullCitations() throws SQLException {
+        String posted = postDecision(Requests.json(Requests.w2()));
+        String id = tree(posted).get("id").asText();
+        String stored;
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT result_json FROM decision WHERE id = '" + id + "'")) {
+            assertThat(rs.next()).isTrue();
+            stored = rs.getString(1);
+        }
+        // the stored result refers to the catalogue: no act title is repeated in it
+        assertThat(stored).doesNotContain("o świadczeniach rodzinnych").contains("\"legalBasis\":\"#");
+        assertThat(posted).contains("o świadczeniach rodzinnych");
+        JsonNode storedTree = tree(stored);
+        for (JsonNode step : storedTree.get("explanation")) {
+            String key = step.get("legalBasis").asText();
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT body FROM citation_catalogue WHERE key = '" + key + "'")) {
+                assertThat(rs.next()).as("catalogue entry %s", key).isTrue();
+                assertThat(rs.getString(1)).contains("\"actId\"");
+            }
+        }
+        assertThat(stored.length()).isLessThan(posted.length() / 2);
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            assertThat(catchSql(() -> st.executeUpdate("UPDATE citation_catalogue SET body = '{}'"))).contains("append-only");
+            assertThat(catchSql(() -> st.executeUpdate("DELETE FROM citation_catalogue"))).contains("append-only");
+        }
+        given().when().post("/api/v1/decisions/" + id + "/replay")
+                .then().statusCode(200).body("status", equalTo("IDENTICAL"));
     }
 
     @Test

@@ -103,9 +103,9 @@ class DecisionExplorerBrowserTest {
         // the decision: outcome, amount, household, justification with citations
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("uzasadnienie")));
         assertThat(browser.findElement(By.id("rozstrzygniecie")).getText()).isEqualTo("przyznano");
-        assertThat(browser.findElement(By.id("kwota")).getText()).contains("1406,60");
+        assertThat(browser.findElement(By.id("kwota")).getText()).matches("1[\\s\\u00a0]406,60 zł");
         String page = browser.findElement(By.tagName("main")).getText();
-        assertThat(page).contains("Gospodarstwo domowe").contains("dziecko2").contains("Uzasadnienie")
+        assertThat(page).contains("Gospodarstwo domowe").contains("dziecko (ur. 11.09.2009)").contains("Uzasadnienie")
                 .contains("Podstawa prawna: art. 5").contains("702,00 zł");
         screenshot("2-decyzja");
 
