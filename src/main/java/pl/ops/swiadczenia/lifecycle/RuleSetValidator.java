@@ -112,6 +112,131 @@ public class RuleSetValidator {
         return new Result(report, null);
     }
 
+    /** The outcome of validating a changed dated history: the report, and its legal states when it is valid. */
+    public record HistoryResult(ValidationReport report, List<RuleSet> states) {
+    }
+
+    /** What a changed dated history may do to the released legal states of its benefit. */
+    public enum HistoryChange {
+        /** A draft uploaded for a date: that date is a draft state; no released state appears, changes or goes. */
+        DRAFT,
+        /** The draft of a date is published: that date becomes a released state; no other released state changes. */
+        PUBLICATION,
+        /** Files changed on disk (scan): no released state appears, changes or goes. */
+        RELOAD
+    }
+
+    /**
+     * Validates a changed dated history ({@code dir} is the benefit's folder in a staging copy of the rules root) as a
+     * draft of the change on {@code date}: every finding of the loader (the DRL policy first: nothing of a refused
+     * file is compiled or run), then the released legal states compared with those in force ({@code current}): none may
+     * change, disappear or appear except the published date; then every golden case of the benefit run with all its
+     * states in force (drafts included, what-if). Plain Java, like {@link #validateHistory}.
+     */
+    public HistoryResult validateHistoryChange(Path dir, RuleSetRegistry current, String source, LocalDate date,
+                                               HistoryChange change) {
+        pl.ops.swiadczenia.ruleset.HistoryLoader.Result r = loader.history().analyse(dir);
+        List<Finding> findings = new ArrayList<>(r.findings());
+        String benefit = r.benefit();
+        String manifest = pl.ops.swiadczenia.ruleset.HistoryLoader.MANIFEST;
+        ValidationReport.GoldenRun golden = null;
+        RuleSet state = null;
+        if (r.ok()) {
+            java.util.Map<LocalDate, RuleSet> after = new java.util.TreeMap<>();
+            r.states().forEach(s -> after.put(s.version(), s));
+            for (RuleSet existing : current.versions(benefit)) {
+                if (!existing.released()) {
+                    continue;
+                }
+                RuleSet s = after.get(existing.version());
+                if (s == null || !s.released()) {
+                    findings.add(Finding.error("immutability", manifest, null, existing.id() + " is released; the change "
+                            + (s == null ? "removes it" : "makes it a draft again") + " – a released legal state stays "
+                            + "(zmiana nie może wycofać wydanego stanu prawnego)"));
+                } else if (!existing.sha256().equals(s.sha256())) {
+                    findings.add(Finding.error("immutability", null, null, existing.id() + " is released with sha256 "
+                            + existing.sha256() + " but now derives " + s.sha256() + ": a released legal state does not "
+                            + "change – a change of the law takes effect on a new date (wydany stan prawny się nie zmienia; "
+                            + "zmiana prawa to nowa data)"));
+                }
+            }
+            // a benefit not loaded before (a new folder found by a scan) is loaded as it is, like a new version folder
+            boolean newBenefit = change == HistoryChange.RELOAD && current.versions(benefit).isEmpty();
+            for (RuleSet s : r.states()) {
+                boolean wasReleased = current.find(benefit, s.version()).map(RuleSet::released).orElse(false);
+                boolean allowed = newBenefit || change == HistoryChange.PUBLICATION && s.version().equals(date);
+                if (s.released() && !wasReleased && !allowed) {
+                    findings.add(Finding.error("manifest", manifest, lineOf(dir.resolve(manifest), s.version() + ":"),
+                            s.id() + " would be released without publication: a new date needs 'status: draft' under "
+                                    + "changes: " + s.version() + " and is released only by publication (nowa data "
+                                    + "wymaga status: draft; wydaje ją dopiero publikacja)"));
+                }
+            }
+            if (date != null) {
+                state = after.get(date);
+                if (state == null) {
+                    findings.add(Finding.error("manifest", manifest, null, "no legal state of " + benefit + " starts on "
+                            + date + ": add a value dated " + date + " to a file parametry/<name>.yaml or a logic folder "
+                            + "logika/" + date + "/, and an entry changes: " + date + " with status: draft (brak stanu "
+                            + "prawnego od tej daty)"));
+                } else if (change == HistoryChange.DRAFT && state.released()) {
+                    findings.add(Finding.error("manifest", manifest, lineOf(dir.resolve(manifest), date + ":"),
+                            "changes: " + date + " must have 'status: draft'; it becomes released only by publication "
+                                    + "(projekt zmiany ma status: draft)"));
+                } else if (change == HistoryChange.PUBLICATION && !state.released()) {
+                    findings.add(Finding.error("manifest", manifest, lineOf(dir.resolve(manifest), date + ":"),
+                            "changes: " + date + " is still a draft after publication"));
+                }
+            }
+            if (findings.stream().noneMatch(Finding::isError)) {
+                RuleSetRegistry whatIf = current;
+                for (RuleSet s : r.states()) {
+                    whatIf = whatIf.with(s.asReleased());
+                }
+                List<ValidationReport.CaseResult> results = new ArrayList<>();
+                int passed = 0;
+                int total = 0;
+                for (RuleSet s : r.states()) {
+                    ValidationReport.GoldenRun g = runGoldenCases(s, whatIf, findings, false);
+                    total = g.casesOfBenefit();
+                    passed += g.passed();
+                    results.addAll(g.results());
+                }
+                if (results.isEmpty()) {
+                    findings.add(Finding.warning("golden-cases", null, null, "no golden case under test-cases/" + benefit + "/"));
+                }
+                golden = new ValidationReport.GoldenRun(total, results.size(), passed, results.size() - passed,
+                        List.copyOf(results));
+            }
+        }
+        int errors = (int) findings.stream().filter(Finding::isError).count();
+        int warnings = (int) findings.stream().filter(f -> f.severity() == Finding.Severity.WARNING).count();
+        boolean valid = errors == 0 && r.ok();
+        String status = state == null ? "history" : state.released() ? "released" : "draft";
+        ValidationReport report = new ValidationReport(date == null ? benefit : RuleSet.idOf(benefit, date), benefit,
+                date, status, state == null ? null : state.sha256(), source, valid, errors, warnings, List.copyOf(findings),
+                golden, null);
+        return new HistoryResult(report, valid ? r.states() : List.of());
+    }
+
+    private static Integer lineOf(Path file, String key) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i).strip();
+                if (l.startsWith(key) || l.startsWith("'" + key.replace(":", "':")) || l.startsWith("\"" + key.replace(":", "\":"))) {
+                    return i + 1;
+                }
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private ValidationReport.GoldenRun runGoldenCases(RuleSet candidate, RuleSetRegistry whatIf, List<Finding> findings) {
         return runGoldenCases(candidate, whatIf, findings, true);
     }

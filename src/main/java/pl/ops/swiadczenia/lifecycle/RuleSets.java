@@ -12,11 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +23,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import pl.ops.swiadczenia.config.RulesConfig;
 import pl.ops.swiadczenia.ruleset.DecisionTables;
@@ -61,19 +55,30 @@ public class RuleSets implements RegistryHolder {
     @Inject
     RulesConfig config;
     @Inject
-    DataSource dataSource;
+    RuleSetPublicationRepository publicationStore;
     @Inject
     Clock clock;
 
     private volatile RuleSetRegistry registry;
-    private RuleSetLoader loader;
-    private final Object lock = new Object();
+    RuleSetLoader loader;
+    /** Held by every change of the registry (uploads, scans, publications of folders and of dated histories). */
+    final Object lock = new Object();
+    /** The content hash of each dated history as loaded (benefit → hash of every file of rules/<benefit>/), for the scan. */
+    final Map<String, String> historyHashes = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @PostConstruct
     void load() {
         loader = new RuleSetLoader(new RuleCompiler(config.mode(), config.cacheDir().map(Path::of).orElse(null)));
         registry = restorePublications(RuleSetRegistry.load(root(), loader));
+        for (Path h : RuleSetRegistry.historyDirs(root())) {
+            historyHashes.put(h.getFileName().toString(), RuleSetLoader.sha256(h));
+        }
+    }
+
+    /** Swaps in a new registry (callers hold {@link #lock}). */
+    void swap(RuleSetRegistry r) {
+        registry = r;
     }
 
     @Override
@@ -86,11 +91,15 @@ public class RuleSets implements RegistryHolder {
         return List.copyOf(notices);
     }
 
-    private Path root() {
+    Path root() {
         return Path.of(config.dir()).toAbsolutePath().normalize();
     }
 
-    private RuleSetValidator validator() {
+    Path testCases() {
+        return Path.of(config.testCasesDir());
+    }
+
+    RuleSetValidator validator() {
         return new RuleSetValidator(loader, Path.of(config.testCasesDir()));
     }
 
@@ -277,78 +286,109 @@ public class RuleSets implements RegistryHolder {
     }
 
     public List<Publication> publications() {
-        List<Publication> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT ruleset_id, benefit, version, sha256, draft_sha256, "
-                     + "published_by, published_at, comment FROM ruleset_publication ORDER BY id")) {
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Publication(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-                            rs.getString(8)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read publications", e);
-        }
-        return out;
+        return publicationStore.inOrder().stream().map(RuleSetPublicationRecord::view).toList();
     }
 
-    private void insert(Publication p, Map<String, String> files, ValidationReport report) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_publication (ruleset_id, benefit, version, "
-                     + "sha256, draft_sha256, published_by, published_at, comment, files_json, validation_report) "
-                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, p.rulesetId());
-            ps.setString(2, p.benefit());
-            ps.setObject(3, p.version());
-            ps.setString(4, p.sha256());
-            ps.setString(5, p.draftSha256());
-            ps.setString(6, p.publishedBy());
-            ps.setTimestamp(7, Timestamp.from(p.publishedAt()));
-            ps.setString(8, p.comment());
-            ps.setString(9, CanonicalJson.MAPPER.writeValueAsString(new TreeMap<>(files)));
-            ps.setString(10, CanonicalJson.MAPPER.writeValueAsString(report));
-            ps.executeUpdate();
-        } catch (SQLException | IOException e) {
+    void insert(Publication p, Map<String, String> files, ValidationReport report) {
+        try {
+            RuleSetPublicationRecord r = new RuleSetPublicationRecord();
+            r.rulesetId = p.rulesetId();
+            r.benefit = p.benefit();
+            r.version = p.version();
+            r.sha256 = p.sha256();
+            r.draftSha256 = p.draftSha256();
+            r.publishedBy = p.publishedBy();
+            r.publishedAt = p.publishedAt();
+            r.comment = p.comment();
+            r.filesJson = CanonicalJson.MAPPER.writeValueAsString(new TreeMap<>(files));
+            r.validationReport = CanonicalJson.MAPPER.writeValueAsString(report);
+            publicationStore.insert(r);
+        } catch (IOException | RuntimeException e) {
             throw new ConflictException("The publication of " + p.rulesetId() + " could not be recorded ("
                     + e.getMessage() + "); nothing was published");
         }
     }
 
-    /** Published versions whose folder is missing, still a draft or changed are rebuilt from the recorded content. */
-    private RuleSetRegistry restorePublications(RuleSetRegistry r) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT ruleset_id, benefit, version, sha256, files_json FROM ruleset_publication ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String id = rs.getString(1);
-                String benefit = rs.getString(2);
-                LocalDate version = rs.getObject(3, LocalDate.class);
-                String sha = rs.getString(4);
-                RuleSet current = r.find(benefit, version).orElse(null);
-                if (current != null && current.released() && current.sha256().equals(sha)) {
+    /**
+     * Published versions whose folder is missing, still a draft or changed are rebuilt from the recorded content; a
+     * dated history whose published states are not all on disk as released is rebuilt from its latest publication.
+     */
+    RuleSetRegistry restorePublications(RuleSetRegistry r) {
+        try {
+            List<RuleSetPublicationRecord> all = publicationStore.inOrder();
+            Map<String, List<RuleSetPublicationRecord>> histories = new TreeMap<>();
+            for (RuleSetPublicationRecord p : all) {
+                Map<String, String> files = CanonicalJson.MAPPER.readValue(p.filesJson, new TypeReference<>() { });
+                if (files.containsKey(pl.ops.swiadczenia.ruleset.HistoryLoader.MANIFEST)) {
+                    histories.computeIfAbsent(p.benefit, b -> new ArrayList<>()).add(p);
                     continue;
                 }
-                Map<String, String> files = CanonicalJson.MAPPER.readValue(rs.getString(5), new TypeReference<>() { });
-                Path restored = Files.createTempDirectory("ops-published-").resolve(benefit).resolve(version.toString());
+                RuleSet current = r.find(p.benefit, p.version).orElse(null);
+                if (current != null && current.released() && current.sha256().equals(p.sha256)) {
+                    continue;
+                }
+                Path restored = Files.createTempDirectory("ops-published-").resolve(p.benefit).resolve(p.version.toString());
                 writeFiles(restored, files);
                 RuleSet rsRestored = loader.load(restored);
-                if (!rsRestored.sha256().equals(sha)) {
-                    LOG.errorf("Published %s cannot be rebuilt identically (sha256 %s ≠ %s)", id, rsRestored.sha256(), sha);
+                if (!rsRestored.sha256().equals(p.sha256)) {
+                    LOG.errorf("Published %s cannot be rebuilt identically (sha256 %s ≠ %s)", p.rulesetId,
+                            rsRestored.sha256(), p.sha256);
                     continue;
                 }
                 r = r.with(rsRestored);
-                String note = "Published " + id + " restored from its publication record: the folder is "
+                String note = "Published " + p.rulesetId + " restored from its publication record: the folder is "
                         + (current == null ? "missing" : current.released() ? "changed" : "still a draft");
                 notices.add(note);
                 LOG.warn(note);
             }
-        } catch (SQLException | IOException | RuntimeException e) {
+            for (List<RuleSetPublicationRecord> ps : histories.values()) {
+                r = restoreHistory(r, ps);
+            }
+        } catch (IOException | RuntimeException e) {
             LOG.error("Publications could not be checked at start-up: " + e.getMessage(), e);
         }
         return r;
+    }
+
+    /** A dated history with a published state missing (or not released, or changed) is rebuilt from its latest record. */
+    private RuleSetRegistry restoreHistory(RuleSetRegistry r, List<RuleSetPublicationRecord> ps) throws IOException {
+        String benefit = ps.get(0).benefit;
+        List<String> missing = new ArrayList<>();
+        for (RuleSetPublicationRecord p : ps) {
+            RuleSet current = r.find(benefit, p.version).orElse(null);
+            if (current == null || !current.released() || !current.sha256().equals(p.sha256)) {
+                missing.add(p.rulesetId);
+            }
+        }
+        if (missing.isEmpty()) {
+            return r;
+        }
+        RuleSetPublicationRecord latest = ps.get(ps.size() - 1);
+        Map<String, String> files = CanonicalJson.MAPPER.readValue(latest.filesJson, new TypeReference<>() { });
+        Path tmpRoot = Files.createTempDirectory("ops-published-");
+        writeTree(tmpRoot.resolve(benefit), files);
+        Path concepts = root().resolve(pl.ops.swiadczenia.ruleset.HistoryLoader.CONCEPTS_DIR);
+        if (Files.isDirectory(concepts)) {
+            copyTree(concepts, tmpRoot.resolve(pl.ops.swiadczenia.ruleset.HistoryLoader.CONCEPTS_DIR));
+        }
+        pl.ops.swiadczenia.ruleset.HistoryLoader.Result res = loader.history().analyse(tmpRoot.resolve(benefit));
+        if (!res.ok()) {
+            LOG.errorf("Published history of %s cannot be rebuilt: %s", benefit, res.findings());
+            return r;
+        }
+        for (RuleSetPublicationRecord p : ps) {
+            boolean same = res.states().stream().anyMatch(s -> s.version().equals(p.version) && s.released()
+                    && s.sha256().equals(p.sha256));
+            if (!same) {
+                LOG.errorf("Published %s cannot be rebuilt identically from the record of %s", p.rulesetId, latest.rulesetId);
+                return r;
+            }
+        }
+        String note = "Published " + missing + " restored from the publication record of " + latest.rulesetId
+                + ": the history rules/" + benefit + "/ on disk lacks them as released";
+        notices.add(note);
+        LOG.warn(note);
+        return r.withBenefit(benefit, res.states());
     }
 
     // ---------------------------------------------------------------- files
@@ -428,7 +468,7 @@ public class RuleSets implements RegistryHolder {
     }
 
     /** Puts the staged folder at {@code target}: the old folder is renamed away first, then the new one renamed in. */
-    private static void swapInto(Path staged, Path target) {
+    static void swapInto(Path staged, Path target) {
         try {
             Files.createDirectories(target.getParent());
             Path old = staged.getParent().getParent().resolve("replaced");
@@ -449,7 +489,7 @@ public class RuleSets implements RegistryHolder {
         }
     }
 
-    private void appendLock(String sha, String id) {
+    void appendLock(String sha, String id) {
         Path lockFile = root().resolve("released.sha256");
         try {
             if (Files.isRegularFile(lockFile)) {
@@ -460,7 +500,44 @@ public class RuleSets implements RegistryHolder {
         }
     }
 
-    private static void deleteTree(Path p) {
+    /** Writes files given by relative paths ({@code parametry/x.yaml}) under {@code dir}. */
+    static void writeTree(Path dir, Map<String, String> files) {
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path t = dir.resolve(f.getKey()).normalize();
+                if (!t.startsWith(dir)) {
+                    throw new IllegalArgumentException("path outside " + dir + ": " + f.getKey());
+                }
+                Files.createDirectories(t.getParent());
+                Files.writeString(t, f.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every regular file under {@code dir} (not hidden), relative path with '/' → content. */
+    static Map<String, String> readTree(Path dir) {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                String rel = dir.relativize(f).toString().replace('\\', '/');
+                if (!rel.startsWith(".") && !rel.contains("/.")) {
+                    out.put(rel, Files.readString(f, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    static void copyTree(Path from, Path to) {
+        writeTree(to, readTree(from));
+    }
+
+    static void deleteTree(Path p) {
         if (p == null || !Files.exists(p)) {
             return;
         }

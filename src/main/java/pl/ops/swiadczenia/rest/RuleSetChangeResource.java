@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import pl.ops.swiadczenia.lifecycle.HistoryChanges;
 import pl.ops.swiadczenia.lifecycle.RuleSetDiff;
 import pl.ops.swiadczenia.lifecycle.RuleSets;
 import pl.ops.swiadczenia.lifecycle.ValidationReport;
@@ -40,13 +41,22 @@ import pl.ops.swiadczenia.service.InvalidRequestException;
 public class RuleSetChangeResource {
     @Inject
     RuleSets ruleSets;
+    @Inject
+    HistoryChanges histories;
     @Context
     HttpHeaders headers;
     @Inject
     pl.ops.swiadczenia.security.Caller caller;
 
-    /** Uploaded files of one version folder: file name → content. */
-    public record Upload(Map<String, String> files) {
+    /**
+     * Uploaded files. A version folder: file name → content. A dated history: relative path in rules/{benefit}/ →
+     * content (null removes the file); {@code comment} says what the change is (recorded with the upload).
+     */
+    public record Upload(Map<String, String> files, String comment) {
+    }
+
+    /** An approval of the draft as reviewed: {@code contentSha256} (optional) must be the content now. */
+    public record ApprovalRequest(String comment, String contentSha256) {
     }
 
     /** Who publishes and why. */
@@ -58,7 +68,9 @@ public class RuleSetChangeResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(summary = "Validate a candidate version",
             description = "Without a body: the folder rules/{benefit}/{version}. With {\"files\": {name: content}}: "
-                    + "the uploaded files, as if they were that folder (nothing is stored). The report lists every "
+                    + "the uploaded files, as if they were that folder (nothing is stored). For a benefit written as one "
+                    + "dated history, {version} is the date of the change and the files are relative paths in "
+                    + "rules/{benefit}/ applied to the history (null removes a file). The report lists every "
                     + "problem with file and line, the golden cases run with the version in force and the temporal "
                     + "coverage; 'valid' says whether it can be published.")
     @APIResponse(responseCode = "200", description = "The validation report (valid or not)")
@@ -73,9 +85,9 @@ public class RuleSetChangeResource {
                         "must be empty (validate the folder) or {\"files\": {name: content}}")));
             }
         }
-        ValidationReport report = upload == null || upload.files() == null
-                ? ruleSets.validateFolder(benefit, v)
-                : ruleSets.validateUpload(benefit, v, upload.files());
+        Map<String, String> files = upload == null ? null : upload.files();
+        ValidationReport report = histories.isHistory(benefit) ? histories.validate(benefit, v, files)
+                : files == null ? ruleSets.validateFolder(benefit, v) : ruleSets.validateUpload(benefit, v, files);
         return Reports.respond(headers, report, report::toText);
     }
 
@@ -84,7 +96,12 @@ public class RuleSetChangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload a draft version",
             description = "Stores the files as the draft folder rules/{benefit}/{version} and loads it for what-if "
-                    + "use, only if they validate; an existing draft is replaced atomically, a released version never.")
+                    + "use, only if they validate; an existing draft is replaced atomically, a released version never. "
+                    + "For a benefit written as one dated history: {\"files\": {relative path: content or null}, "
+                    + "\"comment\"} = the changed files of rules/{benefit}/ (benefit.yaml, komunikaty.yaml, "
+                    + "parametry/<name>.yaml, logika/<date>/<file>.drl …), applied and loaded only if the history "
+                    + "validates with changes: {version} as a draft and every released state unchanged; a path outside "
+                    + "the benefit, '..', an absolute path or an oversized file is a 400 naming the field.")
     @APIResponse(responseCode = "200", description = "Stored and loaded; the validation report")
     @APIResponse(responseCode = "409", description = "The version is released",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -95,6 +112,9 @@ public class RuleSetChangeResource {
         if (upload == null) {
             throw new InvalidRequestException(List.of(new FieldError("files", "is required")));
         }
+        if (histories.isHistory(benefit)) {
+            return histories.upload(benefit, version(version), upload.files(), caller.subject(), upload.comment());
+        }
         return ruleSets.upload(benefit, version(version), upload.files());
     }
 
@@ -104,7 +124,9 @@ public class RuleSetChangeResource {
             description = "Folders that validate are loaded (drafts for what-if use, released ones selectable); a "
                     + "changed draft that fails keeps its previous version; a changed released folder is refused.")
     public List<RuleSets.ScanEntry> scan() {
-        return ruleSets.scan();
+        List<RuleSets.ScanEntry> out = new ArrayList<>(ruleSets.scan());
+        out.addAll(histories.scan());
+        return out;
     }
 
     @GET
@@ -136,7 +158,9 @@ public class RuleSetChangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish a draft version",
             description = "Validates the draft, writes it as released, records who published it, when and its "
-                    + "hash, and makes it selectable by date at once, while requests keep being served.")
+                    + "hash, and makes it selectable by date at once, while requests keep being served. A draft of a "
+                    + "dated history needs an approval of its current content by someone other than its author; "
+                    + "publication flips changes: {version} to status: released.")
     @APIResponse(responseCode = "201", description = "Published")
     @APIResponse(responseCode = "409", description = "Already released, or the folder changed since it was loaded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -154,7 +178,64 @@ public class RuleSetChangeResource {
         if (body != null && body.publishedBy() != null && !body.publishedBy().isBlank() && !body.publishedBy().equals(who)) {
             note = (note == null ? "" : note + " ") + "(na prośbę / on behalf of: " + body.publishedBy().strip() + ")";
         }
+        if (histories.isHistory(benefit)) {
+            return Response.status(201).entity(histories.publish(benefit, v, who, note)).build();
+        }
         return Response.status(201).entity(ruleSets.publish(benefit, v, who, note)).build();
+    }
+
+    @GET
+    @Path("/{benefit}/{version}/draft")
+    @Operation(summary = "A change of a dated history: draft, approvals and what changes on its date",
+            description = "For a benefit written as one dated history (rules/{benefit}/benefit.yaml): the legal state "
+                    + "starting on {version} (draft or released), the hash of the history's content that an approval "
+                    + "names, who uploaded it and the files sent, the approvals of this content, the values (old → "
+                    + "new, with citations) and rules that change on that date against the state in force the day "
+                    + "before, the golden cases with another result, and every recorded step.")
+    @APIResponse(responseCode = "200", description = "The change")
+    @APIResponse(responseCode = "404", description = "No legal state of a dated history starts on that date",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HistoryChanges.DraftView draft(@PathParam("benefit") String benefit, @PathParam("version") String version) {
+        LocalDate v = version(version);
+        if (!histories.isHistory(benefit)) {
+            throw new jakarta.ws.rs.NotFoundException("Not a dated history: " + benefit);
+        }
+        return histories.draft(benefit, v);
+    }
+
+    @POST
+    @Path("/{benefit}/{version}/approval")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve the draft of a dated history (second person)",
+            description = "Records that the verified caller approves the draft starting on {version} exactly as it "
+                    + "is now (contentSha256 from GET …/draft, when given, must still match). The author of that "
+                    + "content cannot approve it. A history draft is published only with such an approval; a new "
+                    + "upload needs a new approval.")
+    @APIResponse(responseCode = "201", description = "Approved")
+    @APIResponse(responseCode = "409", description = "The caller uploaded this content, it changed since review, or "
+            + "the date is released", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response approve(@PathParam("benefit") String benefit, @PathParam("version") String version,
+                            ApprovalRequest body) {
+        LocalDate v = version(version);
+        if (!histories.isHistory(benefit)) {
+            throw new RuleSets.ConflictException("Zatwierdzenie dotyczy projektu zmiany datowanej historii; "
+                    + benefit + " ma foldery wersji / approval applies to drafts of a dated history");
+        }
+        return Response.status(201).entity(histories.approve(benefit, v, caller.subject(),
+                body == null ? null : body.comment(), body == null ? null : body.contentSha256())).build();
+    }
+
+    @GET
+    @Path("/changes")
+    @Operation(summary = "The recorded steps of history changes: uploads (also refused), approvals, publications")
+    @jakarta.annotation.security.RolesAllowed({pl.ops.swiadczenia.security.Roles.POLICY, pl.ops.swiadczenia.security.Roles.AUDITOR})
+    public List<HistoryChanges.Step> changes(@QueryParam("benefit") String benefit, @QueryParam("limit") Integer limit) {
+        int n = limit == null ? 100 : limit;
+        if (n < 1 || n > 1000) {
+            throw new InvalidRequestException(List.of(new FieldError("limit", "od 1 do 1000")));
+        }
+        return histories.steps(benefit == null || benefit.isBlank() ? null : benefit, n);
     }
 
     @GET

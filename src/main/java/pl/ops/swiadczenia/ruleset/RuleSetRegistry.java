@@ -169,6 +169,22 @@ public class RuleSetRegistry {
         return r;
     }
 
+    /**
+     * A new registry in which the legal states of {@code benefit} are exactly {@code states} (a dated history reloaded,
+     * changed by a draft or published); this registry is unchanged.
+     */
+    public RuleSetRegistry withBenefit(String benefit, List<RuleSet> states) {
+        RuleSetRegistry r = new RuleSetRegistry(root);
+        byBenefit.forEach((b, v) -> r.byBenefit.put(b, new TreeMap<>(v)));
+        r.failures.putAll(failures);
+        r.retired.putAll(retired);
+        r.failures.remove(benefit);
+        NavigableMap<LocalDate, RuleSet> v = new TreeMap<>();
+        states.forEach(s -> v.put(s.version(), s));
+        r.byBenefit.put(benefit, v);
+        return r;
+    }
+
     /** A new registry that also records a folder that failed to load (the working versions stay). */
     public RuleSetRegistry withFailure(String id, String message) {
         RuleSetRegistry r = new RuleSetRegistry(root);

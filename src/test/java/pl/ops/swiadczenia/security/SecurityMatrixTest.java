@@ -44,6 +44,9 @@ class SecurityMatrixTest {
         }
     }
 
+    /** A benefit written as one dated history (ADR 0014): its change workflow has the same roles. */
+    static final String HISTORY = "jednorazowa_zapomoga_z_tytulu_urodzenia_sie_dziecka";
+
     static List<Endpoint> endpoints() {
         String replayJob = "{\"benefit\":\"zasilek_rodzinny\",\"legalDateFrom\":\"2099-01-01\",\"legalDateTo\":\"2099-01-02\"}";
         String impact = "{\"benefit\":\"zasilek_rodzinny\",\"version\":\"2021-11-01\",\"legalDateFrom\":\"2099-01-01\","
@@ -65,6 +68,12 @@ class SecurityMatrixTest {
                 new Endpoint("GET", "/api/v1/rulesets/zasilek_rodzinny/diff?from=2018-11-01&to=2021-11-01", null, Set.of(P)),
                 new Endpoint("POST", "/api/v1/rulesets/zasilek_rodzinny/2099-01-01/publication", "{}", Set.of(P)),
                 new Endpoint("GET", "/api/v1/rulesets/publications", null, Set.of(P, A)),
+                new Endpoint("PUT", "/api/v1/rulesets/" + HISTORY + "/2099-01-01", "{}", Set.of(P)),
+                new Endpoint("POST", "/api/v1/rulesets/" + HISTORY + "/2099-01-01/validation", null, Set.of(P)),
+                new Endpoint("GET", "/api/v1/rulesets/" + HISTORY + "/2099-01-01/draft", null, Set.of(P)),
+                new Endpoint("POST", "/api/v1/rulesets/" + HISTORY + "/2099-01-01/approval", "{}", Set.of(P)),
+                new Endpoint("POST", "/api/v1/rulesets/" + HISTORY + "/2099-01-01/publication", "{}", Set.of(P)),
+                new Endpoint("GET", "/api/v1/rulesets/changes", null, Set.of(P, A)),
                 new Endpoint("POST", "/api/v1/impact-analyses", impact, Set.of(P)),
                 new Endpoint("GET", "/api/v1/impact-analyses", null, Set.of(P)),
                 new Endpoint("GET", "/api/v1/impact-analyses/no-such-job", null, Set.of(P)),

@@ -54,6 +54,9 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
         if (profile != null && profile.equals(IsolatedRulesProfile.class.getName())) {
             url = IsolatedRulesProfile.isolatedDatabase(url, EmbeddedPostgresLauncher.USER);
         }
+        if (profile != null && profile.equals(HistoryRulesProfile.class.getName())) {
+            url = HistoryRulesProfile.database(url, EmbeddedPostgresLauncher.USER);
+        }
         return Map.of(EmbeddedPostgresLauncher.JDBC_URL_KEY, url,
                 "quarkus.datasource.username", EmbeddedPostgresLauncher.USER);
     }

@@ -1,0 +1,67 @@
+package pl.ops.swiadczenia.testsupport;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The application over a private copy of one benefit written as a dated history (jednorazowa zapomoga z tytułu
+ * urodzenia się dziecka, with the module dochod_rodziny and the shared concepts rules/wspolne) and its golden cases,
+ * and a private database, so that tests can upload, approve and publish changes of the history without touching
+ * rules/ or other test classes' data. The copy lives under target/.
+ */
+public class HistoryRulesProfile implements QuarkusTestProfile {
+    public static final String BENEFIT = "jednorazowa_zapomoga_z_tytulu_urodzenia_sie_dziecka";
+    private static final String DIR = "history.rules.work-dir";
+    private static final String DB = "history.rules.db-url";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Path work = workDir();
+        return Map.of("rules.dir", work.resolve("rules").toString(),
+                "rules.test-cases-dir", work.resolve("test-cases").toString());
+    }
+
+    /** The working copy: created once per test JVM (the profile is instantiated in several class loaders). */
+    public static synchronized Path workDir() {
+        String existing = System.getProperty(DIR);
+        if (existing != null) {
+            return Path.of(existing);
+        }
+        try {
+            Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "history-rules-")
+                    .toAbsolutePath();
+            for (String b : List.of("dochod_rodziny", BENEFIT, "wspolne")) {
+                IsolatedRulesProfile.copy(Path.of("rules", b), work.resolve("rules").resolve(b));
+            }
+            IsolatedRulesProfile.copy(Path.of("test-cases", BENEFIT), work.resolve("test-cases").resolve(BENEFIT));
+            Files.copy(Path.of("rules", "released.sha256"), work.resolve("rules").resolve("released.sha256"));
+            System.setProperty(DIR, work.toString());
+            return work;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fresh database on the server of {@code url}, created once per test JVM; its URL. */
+    public static synchronized String database(String url, String user) {
+        String existing = System.getProperty(DB);
+        if (existing != null) {
+            return existing;
+        }
+        String name = "history_" + System.nanoTime();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot create the history test database: " + e.getMessage(), e);
+        }
+        String isolated = url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        System.setProperty(DB, isolated);
+        return isolated;
+    }
+}
