@@ -25,6 +25,8 @@ class EvaluationBenchmarkRunner {
                 .warmupIterations(Integer.getInteger("bench.warmup", 3))
                 .measurementIterations(Integer.getInteger("bench.iterations", 5))
                 .addProfiler(GCProfiler.class)
+                // e.g. -Dbench.jvmArgs=-XX:StartFlightRecording=filename=target/bench.jfr,settings=profile
+                .jvmArgsAppend(System.getProperty("bench.jvmArgs", "-Dbench.fork=true").split(" "))
                 .resultFormat(ResultFormatType.JSON)
                 .result("target/jmh-result.json")
                 .build();
