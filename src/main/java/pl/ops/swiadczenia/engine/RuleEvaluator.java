@@ -423,8 +423,8 @@ public class RuleEvaluator {
         TemplateRenderer.Context ctx = new TemplateRenderer.Context(rs.names(), rs.citations(), rs.parameters());
         for (Firing fi : firings) {
             MessageTemplate t = rs.templates().get(fi.rule());
-            TemplateRenderer.Rendered pl = TemplateRenderer.render(t.pl(), true, fi.scope(), ctx);
-            String en = t.en() == null ? null : TemplateRenderer.render(t.en(), false, fi.scope(), ctx).text();
+            TemplateRenderer.Rendered pl = TemplateRenderer.render(t.pl(), true, true, fi.scope(), ctx);
+            String en = t.en() == null ? null : TemplateRenderer.render(t.en(), false, false, fi.scope(), ctx).text();
             List<ExplanationStep.ParameterUse> params = new ArrayList<>();
             for (String n : ruleParams.getOrDefault(fi.rule(), List.of())) {
                 Parametr p = rs.parameters().get(n);

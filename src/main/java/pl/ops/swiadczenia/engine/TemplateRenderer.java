@@ -3,8 +3,6 @@ package pl.ops.swiadczenia.engine;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -36,8 +34,6 @@ public final class TemplateRenderer {
             "sierpień", "wrzesień", "październik", "listopad", "grudzień"};
     private static final String[] MONTHS_EN = {"January", "February", "March", "April", "May", "June", "July",
             "August", "September", "October", "November", "December"};
-    private static final ThreadLocal<DecimalFormat> PL2 = ThreadLocal.withInitial(() -> format(',', '\u00a0', "#,##0.00"));
-    private static final ThreadLocal<DecimalFormat> EN2 = ThreadLocal.withInitial(() -> format('.', ',', "#,##0.00"));
     /**
      * Getters by class and property. Keyed by the class itself, not its name: facts declared in DRL are generated once
      * per compile unit, so the states of a benefit with several logic folders hold different classes of the same name.
@@ -63,57 +59,98 @@ public final class TemplateRenderer {
     public record Rendered(String text, Map<String, Object> values) {
     }
 
-    private static DecimalFormat format(char decimal, char grouping, String pattern) {
-        DecimalFormatSymbols s = new DecimalFormatSymbols(Locale.ROOT);
-        s.setDecimalSeparator(decimal);
-        s.setGroupingSeparator(grouping);
-        DecimalFormat f = new DecimalFormat(pattern, s);
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        return f;
-    }
-
     /**
      * Renders {@code template} in Polish ({@code pl}) or English from the match values; a placeholder that cannot be
      * resolved throws, so a wrong template fails its golden case instead of printing a hole.
      */
     public static Rendered render(String template, boolean pl, Map<String, Object> scope, Context ctx) {
+        return render(template, pl, true, scope, ctx);
+    }
+
+    /**
+     * As {@link #render(String, boolean, Map, Context)}; {@code withValues}: whether to collect the values used (the
+     * structured form needs them once per step, from the Polish text).
+     */
+    public static Rendered render(String template, boolean pl, boolean withValues, Map<String, Object> scope,
+                                  Context ctx) {
+        Segment[] segments = parsed(template);
         StringBuilder out = new StringBuilder(template.length() + 32);
-        Map<String, Object> used = new LinkedHashMap<>();
-        int i = 0;
-        while (i < template.length()) {
-            char c = template.charAt(i);
-            if (c != '{') {
-                out.append(c);
-                i++;
+        Map<String, Object> used = withValues ? new LinkedHashMap<>() : Map.of();
+        for (Segment seg : segments) {
+            if (seg.path() == null) {
+                out.append(seg.text());
                 continue;
             }
-            int end = template.indexOf('}', i);
-            if (end < 0) {
-                throw new EngineException("template: unclosed '{' in \"" + template + "\"");
-            }
-            String ph = template.substring(i + 1, end);
-            int colon = ph.indexOf(':');
-            String path = colon < 0 ? ph : ph.substring(0, colon);
-            String fmt = colon < 0 ? null : ph.substring(colon + 1);
             Object v;
-            if (path.startsWith("parametr.")) {
-                Parametr p = ctx.parameters().get(path.substring("parametr.".length()));
+            if (seg.parameter() != null) {
+                Parametr p = ctx.parameters().get(seg.parameter());
                 if (p == null) {
-                    throw new EngineException("template: no parameter '" + path.substring(9) + "' in force");
+                    throw new EngineException("template: no parameter '" + seg.parameter() + "' in force");
                 }
                 v = p.wartosc();
             } else {
-                v = resolve(path, scope);
+                v = resolve(seg.parts(), scope);
             }
-            used.put(path, structured(v));
-            if ("przepisy".equals(fmt)) {
+            if (withValues) {
+                used.put(seg.path(), structured(v));
+            }
+            if ("przepisy".equals(seg.text())) {
                 out.append(citations(v, ctx, pl));
             } else {
-                out.append(pl ? formatPl(v, fmt, ctx.names()) : formatEn(v, fmt, ctx.names()));
+                out.append(pl ? formatPl(v, seg.text(), ctx.names()) : formatEn(v, seg.text(), ctx.names()));
             }
-            i = end + 1;
         }
         return new Rendered(out.toString().replace('\u00a0', ' '), used);
+    }
+
+    /**
+     * A piece of a parsed template: literal text ({@code path} null), or a placeholder with its path, the path split
+     * at dots, the parameter name for {@code parametr.<name>} and its format (in {@code text}; null: by type).
+     */
+    private record Segment(String text, String path, String[] parts, String parameter) {
+    }
+
+    /** Templates parsed once: they are few (bounded by the rules loaded) and rendered on every evaluation. */
+    private static final Map<String, Segment[]> PARSED = new ConcurrentHashMap<>();
+    private static final int PARSED_MAX = 50_000;
+
+    private static Segment[] parsed(String template) {
+        Segment[] s = PARSED.get(template);
+        if (s == null) {
+            s = parse(template);
+            if (PARSED.size() >= PARSED_MAX) {
+                PARSED.clear(); // drafts validated over months must not grow it without bound
+            }
+            PARSED.put(template, s);
+        }
+        return s;
+    }
+
+    private static Segment[] parse(String template) {
+        List<Segment> out = new ArrayList<>();
+        int i = 0;
+        while (i < template.length()) {
+            int open = template.indexOf('{', i);
+            if (open < 0) {
+                out.add(new Segment(template.substring(i), null, null, null));
+                break;
+            }
+            if (open > i) {
+                out.add(new Segment(template.substring(i, open), null, null, null));
+            }
+            int end = template.indexOf('}', open);
+            if (end < 0) {
+                throw new EngineException("template: unclosed '{' in \"" + template + "\"");
+            }
+            String ph = template.substring(open + 1, end);
+            int colon = ph.indexOf(':');
+            String path = colon < 0 ? ph : ph.substring(0, colon);
+            String fmt = colon < 0 ? null : ph.substring(colon + 1);
+            String parameter = path.startsWith("parametr.") ? path.substring("parametr.".length()) : null;
+            out.add(new Segment(fmt, path, path.split("\\."), parameter));
+            i = end + 1;
+        }
+        return out.toArray(new Segment[0]);
     }
 
     /**
@@ -172,7 +209,10 @@ public final class TemplateRenderer {
     }
 
     static Object resolve(String path, Map<String, Object> scope) {
-        String[] parts = path.split("\\.");
+        return resolve(path.split("\\."), scope);
+    }
+
+    private static Object resolve(String[] parts, Map<String, Object> scope) {
         if (!scope.containsKey(parts[0])) {
             throw new EngineException("template: '" + parts[0] + "' is neither a bound variable of the rule nor a fact it inserted "
                     + scope.keySet());
@@ -186,7 +226,6 @@ public final class TemplateRenderer {
 
     private static Object property(Object o, String name) {
         Class<?> type = o.getClass();
-        String key = type.getName() + "#" + name;
         Method m = GETTERS.get(type).computeIfAbsent(name, k -> {
             String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
             for (String g : new String[] {"get" + cap, "is" + cap, name}) {
@@ -203,7 +242,7 @@ public final class TemplateRenderer {
         try {
             return m.invoke(o);
         } catch (ReflectiveOperationException e) {
-            throw new EngineException("template: cannot read " + key + ": " + e);
+            throw new EngineException("template: cannot read " + type.getName() + "#" + name + ": " + e);
         }
     }
 
@@ -227,7 +266,7 @@ public final class TemplateRenderer {
         }
         switch (fmt) {
             case "zl":
-                return PL2.get().format(money(v)) + " zł";
+                return grouped(money(v), ' ', ',') + " zł";
             case "zl/kWh":
                 return plainPl(decimal(v)) + " zł/kWh";
             case "liczba":
@@ -277,7 +316,7 @@ public final class TemplateRenderer {
         }
         switch (fmt) {
             case "zl":
-                return "PLN " + EN2.get().format(money(v));
+                return "PLN " + grouped(money(v), ',', '.');
             case "zl/kWh":
                 return "PLN " + decimal(v).stripTrailingZeros().toPlainString() + "/kWh";
             case "liczba":
@@ -358,7 +397,34 @@ public final class TemplateRenderer {
     }
 
     static String datePl(LocalDate d) {
-        return String.format(Locale.ROOT, "%02d.%02d.%d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
+        StringBuilder b = new StringBuilder(10);
+        two(b, d.getDayOfMonth()).append('.');
+        two(b, d.getMonthValue()).append('.');
+        return b.append(d.getYear()).toString();
+    }
+
+    private static StringBuilder two(StringBuilder b, int n) {
+        return (n < 10 ? b.append('0') : b).append(n);
+    }
+
+    /** A decimal with its digits grouped by three: {@code 1 234 567,89} (Polish) or {@code 1,234,567.89}. */
+    private static String grouped(BigDecimal b, char grouping, char decimal) {
+        String s = b.toPlainString();
+        int dot = s.indexOf('.');
+        int start = s.startsWith("-") ? 1 : 0;
+        int intEnd = dot < 0 ? s.length() : dot;
+        StringBuilder g = new StringBuilder(s.length() + 6);
+        g.append(s, 0, start);
+        for (int k = start; k < intEnd; k++) {
+            if (k > start && (intEnd - k) % 3 == 0) {
+                g.append(grouping);
+            }
+            g.append(s.charAt(k));
+        }
+        if (dot >= 0) {
+            g.append(decimal).append(s, dot + 1, s.length());
+        }
+        return g.toString();
     }
 
     private static String name(Object code, Map<String, String> names) {

@@ -47,6 +47,16 @@ class TemplateRendererTest {
         assertThat(pl("{s:zl/kWh}", Map.of("s", new BigDecimal("0.8975")))).isEqualTo("0,8975 zł/kWh");
         assertThat(en("{k:zl}", Map.of("k", new BigDecimal("1406.6")))).isEqualTo("PLN 1,406.60");
         assertThat(pl("{parametr.kwota:zl}", Map.of())).isEqualTo("4 000,00 zł");
+        // below one złoty, negative (a reduction), exactly three digits, rounded half up to the grosz
+        assertThat(pl("{k:zl}", Map.of("k", new BigDecimal("0.5")))).isEqualTo("0,50 zł");
+        assertThat(pl("{k:zl}", Map.of("k", new BigDecimal("-1234.5")))).isEqualTo("-1 234,50 zł");
+        assertThat(pl("{k:zl}", Map.of("k", new BigDecimal("-123")))).isEqualTo("-123,00 zł");
+        assertThat(pl("{k:zl}", Map.of("k", new BigDecimal("999.995")))).isEqualTo("1 000,00 zł");
+        assertThat(en("{k:zl}", Map.of("k", new BigDecimal("-1234.5")))).isEqualTo("PLN -1,234.50");
+        // a template is parsed once and rendered many times: the second rendering reads the same
+        assertThat(pl("Razem {k:zl} ({n:miesiace}).", Map.of("k", new BigDecimal("95"), "n", 2)))
+                .isEqualTo(pl("Razem {k:zl} ({n:miesiace}).", Map.of("k", new BigDecimal("95"), "n", 2)))
+                .isEqualTo("Razem 95,00 zł (2 miesiące).");
     }
 
     @Test
@@ -73,6 +83,7 @@ class TemplateRendererTest {
         c.setRola(Rola.DZIECKO);
         c.setDataUrodzenia(LocalDate.of(2007, 5, 20));
         assertThat(pl("{d:data}", Map.of("d", LocalDate.of(2025, 12, 29)))).isEqualTo("29.12.2025");
+        assertThat(pl("{d:data}", Map.of("d", LocalDate.of(2007, 5, 1)))).isEqualTo("01.05.2007");
         assertThat(pl("{m:miesiac}", Map.of("m", YearMonth.of(2016, 11)))).isEqualTo("listopad 2016");
         assertThat(pl("{c:osoba}", Map.of("c", c))).isEqualTo("dziecko (ur. 20.05.2007)");
         assertThat(en("{c:osoba}", Map.of("c", c))).isEqualTo("child (born 20 May 2007)");
