@@ -24,6 +24,7 @@ import pl.ops.swiadczenia.fakty.CzlonekRodziny;
 import pl.ops.swiadczenia.fakty.Parametr;
 import pl.ops.swiadczenia.fakty.Parametry;
 import pl.ops.swiadczenia.fakty.PozycjaKwoty;
+import pl.ops.swiadczenia.fakty.PozycjaKwotyOdcinka;
 import pl.ops.swiadczenia.fakty.Rozstrzygniecie;
 import pl.ops.swiadczenia.fakty.Sprawa;
 import pl.ops.swiadczenia.fakty.WartoscWyniku;
@@ -31,6 +32,7 @@ import pl.ops.swiadczenia.fakty.Wniosek;
 import pl.ops.swiadczenia.fakty.WynikModulu;
 import pl.ops.swiadczenia.fakty.Wyjasnienie;
 import pl.ops.swiadczenia.fakty.Wyplata;
+import pl.ops.swiadczenia.fakty.WyplataOdcinka;
 import pl.ops.swiadczenia.ruleset.MessageTemplate;
 import pl.ops.swiadczenia.ruleset.RuleSet;
 
@@ -177,11 +179,18 @@ public class RuleEvaluator {
             throw new EngineException(ruleSet.id() + ": rules must insert exactly one Rozstrzygniecie, got "
                     + outcomes.size());
         }
+        // a rule states an amount once for a segment of months; the months are listed here, after the evaluation
         List<PozycjaKwoty> entitlements = objects(r.facts(), PozycjaKwoty.class);
+        for (PozycjaKwotyOdcinka o : objects(r.facts(), PozycjaKwotyOdcinka.class)) {
+            entitlements.addAll(o.pozycje());
+        }
         entitlements.sort(Comparator.comparing(PozycjaKwoty::getMiesiac)
                 .thenComparing(PozycjaKwoty::getSkladnik)
                 .thenComparing(PozycjaKwoty::getCzlonekId, Comparator.nullsFirst(Comparator.naturalOrder())));
         List<Wyplata> payments = objects(r.facts(), Wyplata.class);
+        for (WyplataOdcinka o : objects(r.facts(), WyplataOdcinka.class)) {
+            payments.addAll(o.wyplaty());
+        }
         payments.sort(Comparator.comparing(Wyplata::getMiesiac)
                 .thenComparing(Wyplata::getSkladnik)
                 .thenComparing(Wyplata::getCzlonekId, Comparator.nullsFirst(Comparator.naturalOrder())));

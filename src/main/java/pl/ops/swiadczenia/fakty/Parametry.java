@@ -113,6 +113,31 @@ public class Parametry {
         return lista(nazwa).contains(miesiac);
     }
 
+    /**
+     * The calendar months (1–12) of the list parameter {@code nazwa}, or null (every month) when {@code nazwa} is null:
+     * the months in which a component of a {@link PozycjaKwotyOdcinka} or {@link WyplataOdcinka} is paid.
+     */
+    public List<Integer> miesiaceKalendarza(String nazwa) {
+        return nazwa == null ? null : lista(nazwa);
+    }
+
+    /**
+     * Whether any month from {@code od} to {@code doMiesiaca} is one of the calendar months of the list parameter
+     * {@code nazwa} (always, when {@code nazwa} is null).
+     */
+    public boolean obejmujeMiesiac(String nazwa, java.time.YearMonth od, java.time.YearMonth doMiesiaca) {
+        if (nazwa == null) {
+            return !od.isAfter(doMiesiaca);
+        }
+        List<Integer> l = lista(nazwa);
+        for (java.time.YearMonth m : Daty.miesiace(od, doMiesiaca)) {
+            if (l.contains(m.getMonthValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the list parameter (of identifiers) contains {@code wartosc}. */
     public boolean zawieraTekst(String nazwa, String wartosc) {
         Object v = get(nazwa).wartosc();
