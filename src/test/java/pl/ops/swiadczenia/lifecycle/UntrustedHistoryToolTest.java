@@ -28,6 +28,21 @@ class UntrustedHistoryToolTest {
                 .contains("niezgodne / failed 0");
     }
 
+    /**
+     * Zasiłek rodzinny holds a draft state (2024-11-01) and a golden case (V14) that documents the law in force today:
+     * "2024-11-01 is a draft, so 2021-11-01 decides". Validating the history runs the cases with the draft in force
+     * (what-if); that case is reported as what the draft would change, not as a failure, so the benefit validates and
+     * policy staff can upload changes to it.
+     */
+    @Test
+    void aDraftStateTakingOverACaseOfTodaysLawIsReportedNotRefused() {
+        RulesToolTest.Run r = RulesToolTest.run("validate", "rules/zasilek_rodzinny");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("POPRAWNA / VALID").contains("niezgodne / failed 0")
+                .contains("V14").contains("expects zasilek_rodzinny/2021-11-01; the draft zasilek_rodzinny/2024-11-01 "
+                        + "would decide it with the same outcome and amounts");
+    }
+
     @Test
     void maliciousLogicIsRefusedWithFileAndLineAndNothingRuns(@TempDir Path tmp) throws Exception {
         Path pwned = tmp.resolve("pwned-by-rule.txt");
