@@ -266,7 +266,7 @@ public final class TemplateRenderer {
         }
         switch (fmt) {
             case "zl":
-                return grouped(money(v), ' ', ',') + " zł";
+                return grouped(money(v), '\u00a0', ',') + " zł"; // non-breaking in the decision view; a space in explanations
             case "zl/kWh":
                 return plainPl(decimal(v)) + " zł/kWh";
             case "liczba":

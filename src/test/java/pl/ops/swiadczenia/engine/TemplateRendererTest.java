@@ -53,6 +53,9 @@ class TemplateRendererTest {
         assertThat(pl("{k:zl}", Map.of("k", new BigDecimal("-123")))).isEqualTo("-123,00 zł");
         assertThat(pl("{k:zl}", Map.of("k", new BigDecimal("999.995")))).isEqualTo("1 000,00 zł");
         assertThat(en("{k:zl}", Map.of("k", new BigDecimal("-1234.5")))).isEqualTo("PLN -1,234.50");
+        // the decision view and the printed document keep an amount on one line (non-breaking space)
+        assertThat(TemplateRenderer.format(new BigDecimal("1406.6"), "zl", true, DisplayNames.EMPTY))
+                .isEqualTo("1\u00a0406,60 zł");
         // a template is parsed once and rendered many times: the second rendering reads the same
         assertThat(pl("Razem {k:zl} ({n:miesiace}).", Map.of("k", new BigDecimal("95"), "n", 2)))
                 .isEqualTo(pl("Razem {k:zl} ({n:miesiace}).", Map.of("k", new BigDecimal("95"), "n", 2)))
