@@ -163,8 +163,14 @@ public class HistoryLoader {
         Set<String> allowed = concept ? allowedFunctions(dir.getParent(), f)
                 : strict ? Set.of() : DrlPolicy.LEGACY_FUNCTIONS;
         for (LogicFolder lf : logic.values()) {
-            lf.files().forEach((n, t) -> f.addAll(DrlPolicy.check(prefix + LOGIC_DIR + "/" + lf.from() + "/" + n, t,
-                    strict ? DrlPolicy.Level.STRICT : DrlPolicy.Level.LEGACY, allowed)));
+            lf.files().forEach((n, t) -> {
+                String file = prefix + LOGIC_DIR + "/" + lf.from() + "/" + n;
+                f.addAll(DrlPolicy.check(file, t, strict ? DrlPolicy.Level.STRICT : DrlPolicy.Level.LEGACY, allowed));
+                // a number of law (amount, threshold, age, period) belongs in parametry/ with its date and citation
+                if (n.endsWith(".drl")) {
+                    f.addAll(LegalNumbers.scan(file, t, Finding.Severity.ERROR));
+                }
+            });
         }
         String templatesText = readText(dir.resolve(TEMPLATES));
         Map<String, MessageTemplate> templates = readTemplates(templatesText, prefix + TEMPLATES, f);

@@ -83,6 +83,15 @@ public class EvaluationBenchmark {
         return CanonicalJson.write(EvaluationService.run(evaluator, registry, family5));
     }
 
+    /**
+     * The same evaluation written as the service stores it: the full explanation (every step, its text in Polish and
+     * English, values, citation and parameters), citations and parameters by reference to the catalogue.
+     */
+    @Benchmark
+    public String zasilekRodzinnyFamilyOf5EngineStoredForm() {
+        return pl.ops.swiadczenia.service.StoredForm.compact(EvaluationService.run(evaluator, registry, family5)).json();
+    }
+
     /** The same case computed by hand-written Java (benchmark baseline only). */
     @Benchmark
     public Object zasilekRodzinnyFamilyOf5HandWritten() {

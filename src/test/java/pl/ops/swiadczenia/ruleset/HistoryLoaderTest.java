@@ -131,6 +131,42 @@ class HistoryLoaderTest {
         }
     }
 
+    /**
+     * A number of law written into a rule instead of a dated parameter (here the 4 000 zł of art. 10 ust. 1 of the
+     * „Za życiem” act) is refused with file and line, as it was in the version folders; a technical number marked
+     * „// techniczne: …” is not.
+     */
+    @Test
+    void aNumberOfLawWrittenInALogicFileIsRefusedWithFileAndLine() throws IOException {
+        Path benefit = root.resolve(BENEFIT);
+        Path logic = Files.list(benefit.resolve("logika")).sorted().findFirst().orElseThrow();
+        Path file = logic.resolve("kwota_na_sztywno.drl");
+        try {
+            Files.writeString(file, """
+                    import pl.ops.swiadczenia.fakty.*;
+                    import java.math.BigDecimal;
+
+                    rule "art10_ust1_kwota_na_sztywno"
+                        @act("zazyciem") @article("10") @paragraph("1") @description("Kwota wpisana w regułę")
+                    when
+                        Wniosek()
+                    then
+                        insert( new WartoscWyniku( "kwotaNaSztywno", BigDecimal.valueOf(4000) ) );
+                        insert( new WartoscWyniku( "dniTygodnia", 7 ) ); // techniczne: dni w tygodniu
+                    end
+                    """);
+            HistoryLoader.Result r = LOADER.analyse(benefit);
+            assertThat(r.ok()).isFalse();
+            List<String> errors = r.findings().stream().filter(Finding::isError).map(Finding::format).toList();
+            String name = "logika/" + logic.getFileName() + "/kwota_na_sztywno.drl";
+            assertThat(errors).anySatisfy(e -> assertThat(e).startsWith(name + ":9:").contains("[legal-numbers]")
+                    .contains("liczba 4000 "));
+            assertThat(errors).noneSatisfy(e -> assertThat(e).startsWith(name + ":10:"));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     @Test
     void theConceptsLogicAndTheBenefitsLogicMakeOneStateWithCitationsOfBoth() {
         RuleSet s = LOADER.analyse(root.resolve(BENEFIT)).states().get(0);
