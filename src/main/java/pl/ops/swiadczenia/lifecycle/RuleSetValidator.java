@@ -40,6 +40,15 @@ public class RuleSetValidator {
     }
 
     public Result validate(Path dir, RuleSetRegistry current, String source) {
+        return validate(dir, current, source, false);
+    }
+
+    /**
+     * As {@link #validate(Path, RuleSetRegistry, String)}; {@code forPublication}: the version is validated as it would
+     * be once released, so a golden case that still expects the version it takes over is a failure, not the draft's
+     * reported impact.
+     */
+    public Result validate(Path dir, RuleSetRegistry current, String source, boolean forPublication) {
         RuleSetLoader.Analysis a = loader.analyse(dir);
         List<Finding> findings = new ArrayList<>(a.findings());
         RuleSetManifest m = a.manifest();
@@ -57,7 +66,7 @@ public class RuleSetValidator {
                 }
             });
             RuleSetRegistry whatIf = current.with(candidate.asReleased());
-            golden = runGoldenCases(candidate, whatIf, findings);
+            golden = runGoldenCases(forPublication ? candidate.asReleased() : candidate, whatIf, findings);
             coverage = coverage(candidate, current, whatIf, findings);
         }
         int errors = (int) findings.stream().filter(Finding::isError).count();

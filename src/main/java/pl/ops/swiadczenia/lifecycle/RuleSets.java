@@ -254,7 +254,7 @@ public class RuleSets implements RegistryHolder {
                 throw new ConflictException("The folder of " + draft.id() + " changed since it was loaded; scan and "
                         + "validate it again before publishing");
             }
-            RuleSetValidator.Result v = validator().validate(dir, registry, "rules/" + benefit + "/" + version);
+            RuleSetValidator.Result v = validator().validate(dir, registry, "rules/" + benefit + "/" + version, true);
             if (!v.report().valid()) {
                 throw new RefusedException(draft.id() + " does not validate and cannot be published", v.report());
             }
