@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import pl.ops.swiadczenia.decyzja.Evaluation;
+import pl.ops.swiadczenia.decyzja.ExplanationStep;
 
 /**
  * The stored form of a decision's result: the canonical JSON of the {@link Evaluation} in which every explanation
@@ -41,24 +44,38 @@ public final class StoredForm {
 
     /** The stored form of an evaluation and the catalogue entries it needs. */
     public static Compacted compact(Evaluation e) {
-        JsonNode tree = CanonicalJson.MAPPER.valueToTree(e);
         Map<String, String> catalogue = new TreeMap<>();
-        for (JsonNode step : tree.path("explanation")) {
-            ObjectNode s = (ObjectNode) step;
-            JsonNode basis = s.get("legalBasis");
-            if (basis != null && basis.isObject()) {
-                s.set("legalBasis", TextNode.valueOf(reference(basis, catalogue)));
-            }
-            JsonNode params = s.get("parameters");
-            if (params != null && params.isArray()) {
-                ArrayNode refs = CanonicalJson.MAPPER.createArrayNode();
-                for (JsonNode p : params) {
-                    refs.add(p.isObject() ? reference(p, catalogue) : p.asText());
+        List<StoredStep> steps = new ArrayList<>(e.explanation().size());
+        for (ExplanationStep s : e.explanation()) {
+            String basis = s.legalBasis() == null ? null : reference(s.legalBasis(), catalogue);
+            List<String> params = null;
+            if (s.parameters() != null) {
+                params = new ArrayList<>(s.parameters().size());
+                for (ExplanationStep.ParameterUse p : s.parameters()) {
+                    params.add(reference(p, catalogue));
                 }
-                s.set("parameters", refs);
             }
+            steps.add(new StoredStep(s.seq(), s.ruleId(), s.textPl(), s.textEn(), s.values(), basis, params));
         }
-        return new Compacted(CanonicalJson.write(tree), catalogue);
+        StoredEvaluation stored = new StoredEvaluation(e.benefit(), e.rulesetId(), e.rulesetVersion(),
+                e.rulesetSha256(), e.legalDate(), e.modules(), e.outcome(), e.amounts(), e.keyFigures(), steps,
+                e.firedRules());
+        return new Compacted(CanonicalJson.write(stored), catalogue);
+    }
+
+    /**
+     * The stored form written directly (no tree): {@link Evaluation} and {@link ExplanationStep} with the same
+     * properties in the same order, the citation and the parameter uses as references. StoredFormTest checks it byte
+     * for byte against replacing the nodes of the full form's tree, on every golden case.
+     */
+    record StoredEvaluation(String benefit, String rulesetId, String rulesetVersion, String rulesetSha256,
+                            java.time.LocalDate legalDate, List<Evaluation.ModuleUse> modules,
+                            pl.ops.swiadczenia.decyzja.Outcome outcome, pl.ops.swiadczenia.decyzja.Amounts amounts,
+                            Map<String, Object> keyFigures, List<StoredStep> explanation, List<String> firedRules) {
+    }
+
+    record StoredStep(int seq, String ruleId, String textPl, String textEn, Map<String, Object> values,
+                      String legalBasis, List<String> parameters) {
     }
 
     /** Whether a stored result refers to the catalogue (false for results stored with full citations). */
@@ -112,12 +129,27 @@ public final class StoredForm {
         }
     }
 
-    private static String reference(JsonNode entry, Map<String, String> catalogue) {
-        String json = CanonicalJson.write(entry);
-        String k = key(json);
-        catalogue.put(k, json);
-        return k;
+    /**
+     * The reference of a citation or parameter use, added to the catalogue. The same entries recur in every decision
+     * under the same rules: canonical JSON and key are computed once per distinct entry (records compare by value;
+     * a decimal's scale counts: 674.0 and 674.00 are different entries).
+     */
+    private static String reference(Object entry, Map<String, String> catalogue) {
+        String[] known = KEYS.get(entry);
+        if (known == null) {
+            String json = CanonicalJson.write(entry);
+            known = new String[] {key(json), json};
+            if (KEYS.size() >= KEYS_MAX) {
+                KEYS.clear(); // bounded: drafts validated over months must not grow it
+            }
+            KEYS.put(entry, known);
+        }
+        catalogue.put(known[0], known[1]);
+        return known[0];
     }
+
+    private static final Map<Object, String[]> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int KEYS_MAX = 20_000;
 
     private static JsonNode entry(String key, Function<String, String> catalogue) {
         String json = catalogue.apply(key);

@@ -64,6 +64,24 @@ class StoredFormTest {
         a.catalogue().forEach((k, body) -> assertThat(StoredForm.key(body)).isEqualTo(k).matches("#[0-9a-f]{16}"));
     }
 
+    /** 674.0 and 674.00 are different texts of a value: they never share a catalogue entry (nor a cached key). */
+    @Test
+    void aValueWithAnotherScaleIsAnotherEntry() {
+        ExplanationStep.ParameterUse scaleOne = new ExplanationStep.ParameterUse(
+                "kryterium_dochodowe", new BigDecimal("674.0"), "zł", "§ 1 pkt 1 lit. a rozporządzenia z 2021 r.");
+        Evaluation e = evaluation();
+        Evaluation other = new Evaluation(e.benefit(), e.rulesetId(), e.rulesetVersion(), e.rulesetSha256(),
+                e.legalDate(), e.modules(), e.outcome(), e.amounts(), e.keyFigures(), List.of(new ExplanationStep(1,
+                "art5_ust1_kryterium", "Kryterium.", "Threshold.", Map.of(), ART_5, List.of(scaleOne))), e.firedRules());
+        String a = StoredForm.compact(e).catalogue().keySet().toString();
+        StoredForm.Compacted b = StoredForm.compact(other);
+        assertThat(b.catalogue()).hasSize(2);
+        b.catalogue().forEach((k, body) -> assertThat(StoredForm.key(body)).isEqualTo(k));
+        assertThat(b.catalogue().values()).anySatisfy(body -> assertThat(body).contains("674.0,").doesNotContain("674.00"));
+        assertThat(a).doesNotContain(b.catalogue().keySet().stream().filter(k -> b.catalogue().get(k).contains("674.0,"))
+                .findFirst().orElseThrow());
+    }
+
     @Test
     void aChangedOrMissingCatalogueEntryIsReportedNotShown() {
         StoredForm.Compacted c = StoredForm.compact(evaluation());
