@@ -74,7 +74,7 @@ public final class TemplateRenderer {
     public static Rendered render(String template, boolean pl, boolean withValues, Map<String, Object> scope,
                                   Context ctx) {
         Segment[] segments = parsed(template);
-        StringBuilder out = new StringBuilder(template.length() + 32);
+        StringBuilder out = new StringBuilder(template.length() * 2 + 32);
         Map<String, Object> used = withValues ? new LinkedHashMap<>() : Map.of();
         for (Segment seg : segments) {
             if (seg.path() == null) {
@@ -213,11 +213,11 @@ public final class TemplateRenderer {
     }
 
     private static Object resolve(String[] parts, Map<String, Object> scope) {
-        if (!scope.containsKey(parts[0])) {
+        Object v = scope.get(parts[0]);
+        if (v == null && !scope.containsKey(parts[0])) {
             throw new EngineException("template: '" + parts[0] + "' is neither a bound variable of the rule nor a fact it inserted "
                     + scope.keySet());
         }
-        Object v = scope.get(parts[0]);
         for (int k = 1; k < parts.length && v != null; k++) {
             v = property(v, parts[k]);
         }
@@ -226,24 +226,30 @@ public final class TemplateRenderer {
 
     private static Object property(Object o, String name) {
         Class<?> type = o.getClass();
-        Method m = GETTERS.get(type).computeIfAbsent(name, k -> {
-            String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-            for (String g : new String[] {"get" + cap, "is" + cap, name}) {
-                try {
-                    Method x = type.getMethod(g);
-                    x.setAccessible(true);
-                    return x;
-                } catch (NoSuchMethodException | RuntimeException ignored) {
-                    // next form
-                }
-            }
-            throw new EngineException("template: " + type.getSimpleName() + " has no property '" + name + "'");
-        });
+        Map<String, Method> getters = GETTERS.get(type);
+        Method m = getters.get(name);
+        if (m == null) {
+            m = getters.computeIfAbsent(name, k -> getter(type, name));
+        }
         try {
             return m.invoke(o);
         } catch (ReflectiveOperationException e) {
             throw new EngineException("template: cannot read " + type.getName() + "#" + name + ": " + e);
         }
+    }
+
+    private static Method getter(Class<?> type, String name) {
+        String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        for (String g : new String[] {"get" + cap, "is" + cap, name}) {
+            try {
+                Method x = type.getMethod(g);
+                x.setAccessible(true);
+                return x;
+            } catch (NoSuchMethodException | RuntimeException ignored) {
+                // next form
+            }
+        }
+        throw new EngineException("template: " + type.getSimpleName() + " has no property '" + name + "'");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
