@@ -8,7 +8,11 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import pl.ops.swiadczenia.ruleset.RegistryHolder;
 
-/** Ready when every version folder under the rules directory loaded and compiled. */
+/**
+ * Ready when every benefit's dated history under the rules directory loaded and its legal states compiled, with none
+ * failing. Data: {@code versions} = the legal states loaded, {@code invalid} = the histories that failed (each listed
+ * with its errors by benefit name).
+ */
 @Readiness
 @ApplicationScoped
 public class RuleSetsReadiness implements HealthCheck {
