@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Finds numbers written inside DRL. Every number of law (threshold, amount, percentage, age limit, period) belongs
- * in {@code parameters.yaml} or a decision table, with its citation; DRL may hold only technical numbers: 0 and 1,
+ * in the dated parameters ({@code parametry/<name>.yaml}) or a decision table, with its citation; DRL may hold only technical numbers: 0 and 1,
  * the percent base 100, rule salience, and decimal scales ({@code setScale(2…)}, {@code divide(x, 2, …)},
  * {@code movePointLeft(2)}). Comments, strings and rule metadata are ignored. A line may mark a technical number
  * with the comment {@code // techniczne: <why>} (for example Polish plural endings).
@@ -33,9 +33,10 @@ public final class LegalNumbers {
                 if (!ALLOWED.contains(m.group(1))) {
                     out.add(new Finding(severity, "legal-numbers", file, i + 1, "liczba " + m.group(1)
                             + " zapisana w DRL – liczby prawa (progi, kwoty, procenty, wiek, okresy) należą do "
-                            + "parameters.yaml albo tabeli decyzyjnej, z podstawą prawną; liczbę techniczną oznacz "
+                            + "parametrów z datą i podstawą prawną (parametry/<nazwa>.yaml) albo tabeli decyzyjnej; "
+                            + "liczbę techniczną oznacz "
                             + "komentarzem „// techniczne: …” / a number written in DRL: numbers of law belong in "
-                            + "parameters.yaml or a decision table with their citation"));
+                            + "the dated parameters (parametry/<name>.yaml) or a decision table with their citation"));
                 }
             }
         }
