@@ -37,6 +37,11 @@ public abstract class KwotaNaMiesiaceOdcinka {
     public BigDecimal getKwota() { return kwota; }
     public List<Integer> getMiesiaceKalendarza() { return miesiaceKalendarza; }
 
+    /** The amount of the whole segment: the monthly amount times the months in which it is due. */
+    public BigDecimal getRazem() {
+        return Kwoty.razy(kwota, miesiace().size());
+    }
+
     /** The months of the segment in which the amount is due, in order. */
     public List<YearMonth> miesiace() {
         List<YearMonth> out = new ArrayList<>();
