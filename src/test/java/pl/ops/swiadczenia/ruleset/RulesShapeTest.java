@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * and shared concept whose {@code benefit.yaml} says {@code rule_style: strict}, read from the DRL files under its
  * {@code logika/}:
  * <ul>
- *   <li>every {@code salience} (or {@code agenda-group}) line names its stage in a comment on the same line
- *       ({@code // etap: …});</li>
+ *   <li>every {@code salience} (or {@code agenda-group}) line names its stage in a comment on the same line or
+ *       the line before ({@code // etap: …}), as the DRL policy requires at upload;</li>
  *   <li>at most {@value #MAX_STAGE_LINES} such lines in the whole benefit (derive rules carry none; only rules that
  *       need complete data do);</li>
  *   <li>no loop, StringBuilder, {@code System.}, {@code Runtime}, {@code java.io}, {@code java.nio} or reflection
@@ -70,8 +70,10 @@ class RulesShapeTest {
                     String where = RULES.relativize(f) + ":" + (i + 1);
                     if (STAGE.matcher(code.get(i)).find()) {
                         stages++;
-                        if (!STAGE_COMMENT.matcher(lines.get(i)).find()) {
-                            problems.add(where + ": salience without a stage comment on its line (// etap: …): "
+                        // on its line or the line before, as the DRL policy accepts it at upload (DrlPolicy.salience)
+                        if (!STAGE_COMMENT.matcher(lines.get(i)).find()
+                                && (i == 0 || !STAGE_COMMENT.matcher(lines.get(i - 1)).find())) {
+                            problems.add(where + ": salience without a stage comment on its line or the line before (// etap: …): "
                                     + lines.get(i).trim());
                         }
                     }
@@ -120,7 +122,8 @@ class RulesShapeTest {
                 String c = code.get(i);
                 if (STAGE.matcher(c).find()) {
                     stages++;
-                    if (!STAGE_COMMENT.matcher(all.get(i)).find()) {
+                    if (!STAGE_COMMENT.matcher(all.get(i)).find()
+                            && (i == 0 || !STAGE_COMMENT.matcher(all.get(i - 1)).find())) {
                         problems.add(RULES.relativize(f) + ":" + (i + 1) + ": salience without '// etap: …'");
                     }
                 }
