@@ -111,6 +111,7 @@ public class RuleEvaluator {
     }
 
     private final Limits limits;
+    private final boolean texts;
 
     /** An evaluator with the limits of {@link Limits#fromSystemProperties()}. */
     public RuleEvaluator() {
@@ -118,7 +119,17 @@ public class RuleEvaluator {
     }
 
     public RuleEvaluator(Limits limits) {
+        this(limits, true);
+    }
+
+    /**
+     * {@code texts}: whether the templates' Polish and English texts are rendered; without them each templated step
+     * keeps its structured form only (rule id, values, citation, parameters) – a measuring aid for the design in
+     * docs/performance.md (texts rendered when a decision is read), not used by the service.
+     */
+    public RuleEvaluator(Limits limits, boolean texts) {
         this.limits = Objects.requireNonNull(limits);
+        this.texts = texts;
     }
 
     public Limits limits() {
@@ -343,7 +354,7 @@ public class RuleEvaluator {
             }
             List<Object> facts = new ArrayList<>(session.getObjects());
             List<ExplanationStep> steps = firings.isEmpty() ? steps(rs, wyjasnienie, seqBefore)
-                    : merged(rs, wyjasnienie, firings, seqBefore);
+                    : merged(rs, wyjasnienie, firings, seqBefore, texts);
             // a rule in the strict style cannot throw: it states that the case needs a value of law this state does
             // not hold by inserting BrakWartosciPrawnej, and the evaluation stops with it (422), followed by the
             // explanation step of that rule, which names the value (e.g. the GUS farm income of the base year)
@@ -392,9 +403,10 @@ public class RuleEvaluator {
      * Steps in firing order when rules with templates (e.g. a shared concept) and rules that still record their own
      * text (legacy style) fire in one session.
      */
-    private static List<ExplanationStep> merged(RuleSet rs, Wyjasnienie w, List<Firing> firings, int seqBefore) {
+    private static List<ExplanationStep> merged(RuleSet rs, Wyjasnienie w, List<Firing> firings, int seqBefore,
+                                                boolean texts) {
         List<ExplanationStep> legacy = steps(rs, w, 0);
-        List<ExplanationStep> templated = rendered(rs, firings, 0);
+        List<ExplanationStep> templated = rendered(rs, firings, 0, texts);
         List<ExplanationStep> out = new ArrayList<>(legacy.size() + templated.size());
         int f = 0;
         for (int i = 0; i <= legacy.size(); i++) {
@@ -424,7 +436,7 @@ public class RuleEvaluator {
     }
 
     /** Explanation steps filled from the templates after the evaluation, in firing order. */
-    private static List<ExplanationStep> rendered(RuleSet rs, List<Firing> firings, int seqBefore) {
+    private static List<ExplanationStep> rendered(RuleSet rs, List<Firing> firings, int seqBefore, boolean texts) {
         Map<String, List<String>> ruleParams = new HashMap<>();
         rs.rules().forEach(r -> ruleParams.put(r.id(), r.parameters()));
         List<ExplanationStep> out = new ArrayList<>(firings.size());
@@ -432,8 +444,10 @@ public class RuleEvaluator {
         TemplateRenderer.Context ctx = new TemplateRenderer.Context(rs.names(), rs.citations(), rs.parameters());
         for (Firing fi : firings) {
             MessageTemplate t = rs.templates().get(fi.rule());
-            TemplateRenderer.Rendered pl = TemplateRenderer.render(t.pl(), true, true, fi.scope(), ctx);
-            String en = t.en() == null ? null : TemplateRenderer.render(t.en(), false, false, fi.scope(), ctx).text();
+            TemplateRenderer.Rendered pl = texts ? TemplateRenderer.render(t.pl(), true, true, fi.scope(), ctx)
+                    : new TemplateRenderer.Rendered(null, TemplateRenderer.values(t.pl(), fi.scope(), ctx));
+            String en = !texts || t.en() == null ? null
+                    : TemplateRenderer.render(t.en(), false, false, fi.scope(), ctx).text();
             List<ExplanationStep.ParameterUse> params = new ArrayList<>();
             for (String n : ruleParams.getOrDefault(fi.rule(), List.of())) {
                 Parametr p = rs.parameters().get(n);

@@ -103,6 +103,28 @@ public final class TemplateRenderer {
         return new Rendered(out.toString().replace('\u00a0', ' '), used);
     }
 
+    /** The values a template's placeholders name (the structured form of a step), without writing its text. */
+    public static Map<String, Object> values(String template, Map<String, Object> scope, Context ctx) {
+        Map<String, Object> used = new LinkedHashMap<>();
+        for (Segment seg : parsed(template)) {
+            if (seg.path() == null) {
+                continue;
+            }
+            Object v;
+            if (seg.parameter() != null) {
+                Parametr p = ctx.parameters().get(seg.parameter());
+                if (p == null) {
+                    throw new EngineException("template: no parameter '" + seg.parameter() + "' in force");
+                }
+                v = p.wartosc();
+            } else {
+                v = resolve(seg.parts(), scope);
+            }
+            used.put(seg.path(), structured(v));
+        }
+        return used;
+    }
+
     /**
      * A piece of a parsed template: literal text ({@code path} null), or a placeholder with its path, the path split
      * at dots, the parameter name for {@code parametr.<name>} and its format (in {@code text}; null: by type).

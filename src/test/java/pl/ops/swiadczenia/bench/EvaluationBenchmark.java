@@ -92,6 +92,18 @@ public class EvaluationBenchmark {
         return pl.ops.swiadczenia.service.StoredForm.compact(EvaluationService.run(evaluator, registry, family5)).json();
     }
 
+    private final RuleEvaluator structuredOnly = new RuleEvaluator(RuleEvaluator.Limits.fromSystemProperties(), false);
+
+    /**
+     * Measuring aid, not what the service does: the stored form with the structured explanation only (rule ids,
+     * values, citations, parameters – no Polish or English text), i.e. the cost of the design in docs/performance.md
+     * where texts are rendered when a decision is read.
+     */
+    @Benchmark
+    public String zasilekRodzinnyFamilyOf5EngineStructuredOnly() {
+        return pl.ops.swiadczenia.service.StoredForm.compact(EvaluationService.run(structuredOnly, registry, family5)).json();
+    }
+
     /** The same case computed by hand-written Java (benchmark baseline only). */
     @Benchmark
     public Object zasilekRodzinnyFamilyOf5HandWritten() {
