@@ -81,16 +81,7 @@ public final class TemplateRenderer {
                 out.append(seg.text());
                 continue;
             }
-            Object v;
-            if (seg.parameter() != null) {
-                Parametr p = ctx.parameters().get(seg.parameter());
-                if (p == null) {
-                    throw new EngineException("template: no parameter '" + seg.parameter() + "' in force");
-                }
-                v = p.wartosc();
-            } else {
-                v = resolve(seg.parts(), scope);
-            }
+            Object v = value(seg, scope, ctx);
             if (withValues) {
                 used.put(seg.path(), structured(v));
             }
@@ -103,6 +94,18 @@ public final class TemplateRenderer {
         return new Rendered(out.toString().replace('\u00a0', ' '), used);
     }
 
+    /** The value a placeholder names: a parameter in force ({@code parametr.<name>}) or a path in the match. */
+    private static Object value(Segment seg, Map<String, Object> scope, Context ctx) {
+        if (seg.parameter() == null) {
+            return resolve(seg.parts(), scope);
+        }
+        Parametr p = ctx.parameters().get(seg.parameter());
+        if (p == null) {
+            throw new EngineException("template: no parameter '" + seg.parameter() + "' in force");
+        }
+        return p.wartosc();
+    }
+
     /** The values a template's placeholders name (the structured form of a step), without writing its text. */
     public static Map<String, Object> values(String template, Map<String, Object> scope, Context ctx) {
         Map<String, Object> used = new LinkedHashMap<>();
@@ -110,16 +113,7 @@ public final class TemplateRenderer {
             if (seg.path() == null) {
                 continue;
             }
-            Object v;
-            if (seg.parameter() != null) {
-                Parametr p = ctx.parameters().get(seg.parameter());
-                if (p == null) {
-                    throw new EngineException("template: no parameter '" + seg.parameter() + "' in force");
-                }
-                v = p.wartosc();
-            } else {
-                v = resolve(seg.parts(), scope);
-            }
+            Object v = value(seg, scope, ctx);
             used.put(seg.path(), structured(v));
         }
         return used;

@@ -187,7 +187,7 @@ public final class DecisionView {
         return TemplateRenderer.format(v, fmt, pl, DisplayNames.EMPTY);
     }
 
-    /** "kryterium dochodowe: 674,00 zł (art. 5 ust. 1 …)" – description of the value, the value with its unit, citation. */
+    /** "<opis wartości>: <wartość z jednostką> (<przepis>)" – description of the value, the value with its unit, citation. */
     private static String parameter(JsonNode p, boolean pl, Descriptions describe, List<String> missing) {
         String unit = p.path("unit").asText("");
         JsonNode value = p.path("value");

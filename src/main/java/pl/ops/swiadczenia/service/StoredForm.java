@@ -132,7 +132,7 @@ public final class StoredForm {
     /**
      * The reference of a citation or parameter use, added to the catalogue. The same entries recur in every decision
      * under the same rules: canonical JSON and key are computed once per distinct entry (records compare by value;
-     * a decimal's scale counts: 674.0 and 674.00 are different entries).
+     * a decimal's scale counts: the same value written with one or two decimal places gives different entries).
      */
     private static String reference(Object entry, Map<String, String> catalogue) {
         String[] known = KEYS.get(entry);
