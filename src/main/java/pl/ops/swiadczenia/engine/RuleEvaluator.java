@@ -275,6 +275,7 @@ public class RuleEvaluator {
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     String rule = event.getMatch().getRule().getName();
                     fired.add(rule);
+                    List<Parametr> read = wyjasnienie.parametryReguly();
                     wyjasnienie.zakonczRegule();
                     for (Object o : inserted) {
                         if (o instanceof BrakWartosciPrawnej) {
@@ -293,7 +294,7 @@ public class RuleEvaluator {
                             scope.putIfAbsent(Character.toLowerCase(n.charAt(0)) + n.substring(1), o);
                         }
                         if (templates.containsKey(rule)) {
-                            firings.add(new Firing(rule, scope, wyjasnienie.getKroki().size()));
+                            firings.add(new Firing(rule, scope, wyjasnienie.getKroki().size(), read));
                         }
                         // a per-person key figure, e.g. "terminWniosku.{dziecko.id}", or a text value such as
                         // "{od}..{do}": filled from the same values, so a strict rule need not build the string in
@@ -396,7 +397,8 @@ public class RuleEvaluator {
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** A firing of a rule that has an explanation template, with the values its template may name. */
-    private record Firing(String rule, Map<String, Object> scope, int legacyStepsBefore) {
+    /** @param read the parameter values the consequence read, a dated series value with its own citation included */
+    private record Firing(String rule, Map<String, Object> scope, int legacyStepsBefore, List<Parametr> read) {
     }
 
     /**
@@ -450,7 +452,15 @@ public class RuleEvaluator {
                     : TemplateRenderer.render(t.en(), false, false, fi.scope(), ctx).text();
             List<ExplanationStep.ParameterUse> params = new ArrayList<>();
             for (String n : ruleParams.getOrDefault(fi.rule(), List.of())) {
-                Parametr p = rs.parameters().get(n);
+                // a value the consequence read on another date (scope: history) is cited as read, with its own citation
+                boolean read = false;
+                for (Parametr p : fi.read()) {
+                    if (p.nazwa().equals(n) && rs.history().containsKey(n)) {
+                        params.add(new ExplanationStep.ParameterUse(p.nazwa(), p.wartosc(), p.jednostka(), p.podstawaPrawna()));
+                        read = true;
+                    }
+                }
+                Parametr p = read ? null : rs.parameters().get(n);
                 if (p != null) {
                     params.add(new ExplanationStep.ParameterUse(p.nazwa(), p.wartosc(), p.jednostka(), p.podstawaPrawna()));
                 }

@@ -21,8 +21,8 @@ public class Parametry {
     }
 
     /**
-     * @param historia   the whole dated series of the parameters rules read on another date than the legal date
-     *                   (e.g. the calendar of days off on the day a deadline ends)
+     * @param historia   the dated series of the parameters rules read on another date than the legal date (e.g. the
+     *                   calendar of days off on the day a deadline ends), as known on the legal state's first day
      * @param dataPrawna the case's legal date
      */
     public Parametry(Map<String, Parametr> definicje, Map<String, java.util.NavigableMap<java.time.LocalDate, Parametr>> historia,
@@ -40,7 +40,13 @@ public class Parametry {
             throw new IllegalArgumentException("Parameter '" + nazwa + "' has no dated series (scope: history)");
         }
         Map.Entry<java.time.LocalDate, Parametr> e = s.floorEntry(dzien);
-        return e == null ? null : e.getValue().wartosc();
+        if (e == null || e.getValue().wartosc() == null) {
+            return null;
+        }
+        if (wyjasnienie != null) {
+            wyjasnienie.uzytoParametru(e.getValue()); // the dated value used, with its own citation, in the rule's step
+        }
+        return e.getValue().wartosc();
     }
 
     /** Whether the text list parameter, as in force on {@code dzien}, contains {@code wartosc}. */

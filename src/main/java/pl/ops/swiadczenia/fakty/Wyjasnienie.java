@@ -44,6 +44,11 @@ public class Wyjasnienie {
         this.parametryBiezace.clear();
     }
 
+    /** Engine hook: the parameter values the firing consequence has read so far (dated series values included). */
+    public List<Parametr> parametryReguly() {
+        return parametryBiezace.isEmpty() ? List.of() : List.copyOf(parametryBiezace);
+    }
+
     /** Engine hook: the consequence ended. */
     public void zakonczRegule() {
         // every step of this firing cites all parameters its consequence read, wherever the read happened

@@ -235,9 +235,9 @@ public class HistoryLoader {
             }
             for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
                 String k = it.next();
-                if (!Set.of("description", "description_en", "unit", "values", "scope", "note").contains(k)) {
+                if (!Set.of("description", "description_en", "unit", "values", "scope", "per", "note").contains(k)) {
                     f.add(Finding.error("parameters", file, RuleSetLoader.lineOfKey(text, k + ":"), "unknown key '" + k
-                            + "' (description, description_en, unit, scope, note, values)"));
+                            + "' (description, description_en, unit, scope, per, note, values)"));
                 }
             }
             if (!missing.isEmpty()) {
@@ -254,6 +254,14 @@ public class HistoryLoader {
                             "scope is 'state' (the value on the legal date) or 'history' (rules read the value on another date)"));
                 }
             }
+            boolean perYear = false;
+            if (n.hasNonNull("per")) {
+                perYear = n.get("per").asText().equals("year");
+                if (!perYear || scope != ParameterSeries.Scope.HISTORY) {
+                    f.add(Finding.error("parameters", file, RuleSetLoader.lineOfKey(text, "per:"),
+                            "per: year (each value holds for the calendar year it is dated on) is allowed only with scope: history"));
+                }
+            }
             String unit = n.get("unit").asText();
             NavigableMap<LocalDate, ParameterSeries.Value> values = new TreeMap<>();
             JsonNode vs = n.get("values");
@@ -265,6 +273,10 @@ public class HistoryLoader {
             for (Iterator<Map.Entry<String, JsonNode>> it = vs.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 Integer line = RuleSetLoader.lineOfKey(text, e.getKey() + ":");
+                if (e.getValue() != null && e.getValue().has("known_from") && !perYear) {
+                    f.add(Finding.error("parameters", file, line, "value " + e.getKey() + ": known_from is for a per: year "
+                            + "series (a value announced after the year it is for); any other value is known when it takes effect"));
+                }
                 if (!DATE.matcher(e.getKey()).matches()) {
                     f.add(Finding.error("parameters", file, line, "'" + e.getKey() + "' is not a date (yyyy-MM-dd)"));
                     continue;
@@ -284,10 +296,23 @@ public class HistoryLoader {
                 }
                 for (Iterator<String> kt = v.fieldNames(); kt.hasNext(); ) {
                     String k = kt.next();
-                    if (!Set.of("value", "reference", "href", "source", "verified_on", "note").contains(k)) {
+                    if (!Set.of("value", "reference", "href", "source", "verified_on", "known_from", "note").contains(k)) {
                         f.add(Finding.error("parameters", file, line, "value " + from + ": unknown key '" + k
-                                + "' (value, reference, href, source, verified_on, note)"));
+                                + "' (value, reference, href, source, verified_on, known_from, note)"));
                     }
+                }
+                LocalDate knownFrom = null;
+                if (v.hasNonNull("known_from")) {
+                    try {
+                        knownFrom = LocalDate.parse(v.get("known_from").asText());
+                    } catch (RuntimeException ex) {
+                        f.add(Finding.error("parameters", file, line, "value " + from + ": known_from is not a date (yyyy-MM-dd)"));
+                    }
+
+                }
+                if (perYear && (from.getDayOfYear() != 1)) {
+                    f.add(Finding.error("parameters", file, line, "value " + from + ": with per: year a value is dated "
+                            + "1 January of the year it holds for"));
                 }
                 Object value = null;
                 if (!v.get("value").isNull()) {
@@ -324,10 +349,11 @@ public class HistoryLoader {
                 }
                 values.put(from, new ParameterSeries.Value(from, value, reference,
                         v.hasNonNull("href") ? v.get("href").asText() : null,
-                        v.hasNonNull("source") ? v.get("source").asText() : null, verified, line));
+                        v.hasNonNull("source") ? v.get("source").asText() : null, verified, knownFrom, line));
             }
             out.put(name, new ParameterSeries(name, n.get("description").asText(),
-                    n.hasNonNull("description_en") ? n.get("description_en").asText() : null, unit, scope, values, file));
+                    n.hasNonNull("description_en") ? n.get("description_en").asText() : null, unit, scope, perYear,
+                    values, file));
         }
         return out;
     }
@@ -476,6 +502,23 @@ public class HistoryLoader {
             x.parameters().values().stream().filter(p -> p.scope() == ParameterSeries.Scope.STATE)
                     .forEach(p -> points.addAll(p.values().keySet()));
         }
+        // a value of a per-year parameter becoming known starts a state (the states before it do not see it)
+        Map<LocalDate, String[]> announced = new TreeMap<>();
+        for (History x : concat(h, concepts)) {
+            for (ParameterSeries p : x.parameters().values()) {
+                if (p.perYear()) {
+                    for (ParameterSeries.Value v : p.values().values()) {
+                        if (points.add(v.knownFrom()) || announced.containsKey(v.knownFrom())) {
+                            announced.merge(v.knownFrom(), new String[] {
+                                    "Nowa wartość: " + p.description() + " – pozycja " + v.from() + ", znana od "
+                                            + v.knownFrom() + ".",
+                                    "A new value: " + (p.descriptionEn() == null ? p.description() : p.descriptionEn())
+                                            + " – entry " + v.from() + ", known from " + v.knownFrom() + "."}, (a, b) -> new String[] {a[0] + " " + b[0], a[1] + " " + b[1]});
+                        }
+                    }
+                }
+            }
+        }
         m.periods().forEach(p -> points.add(p.from()));
         Set<LocalDate> draftDates = new TreeSet<>();
         m.changes().forEach((d, c) -> {
@@ -530,6 +573,9 @@ public class HistoryLoader {
             }
             BenefitManifest.Period period = m.periods().stream().filter(p -> p.covers(d)).findFirst().orElseThrow();
             LocalDate effectiveTo = period.to() != null && (next == null || next.isAfter(period.to())) ? period.to() : null;
+            if (change == null && announced.containsKey(d)) {
+                change = new BenefitManifest.Change(announced.get(d)[0], announced.get(d)[1], RuleSetManifest.Status.RELEASED);
+            }
             RuleSet rs = state(h, concepts, acts, names, functions, d, draft, included, draftDates, effectiveTo, change, f);
             if (rs != null) {
                 out.add(rs);
@@ -582,16 +628,11 @@ public class HistoryLoader {
                 }
                 paramFile.put(p.name(), p.file());
                 if (p.scope() == ParameterSeries.Scope.HISTORY) {
-                    NavigableMap<LocalDate, Parametr> series = new TreeMap<>();
-                    p.values().forEach((from, v) -> {
-                        if (!draftDates.contains(from) || included.contains(from)) {
-                            series.put(from, p.resolved(v));
-                        }
-                    });
-                    history.put(p.name(), java.util.Collections.unmodifiableNavigableMap(series));
-                    ParameterSeries.Value v = p.at(d, draftDates, included);
-                    if (v != null) {
-                        params.put(p.name(), p.resolved(v));
+                    NavigableMap<LocalDate, Parametr> series = p.view(d, draftDates, included);
+                    history.put(p.name(), series);
+                    Map.Entry<LocalDate, Parametr> v = series.floorEntry(d);
+                    if (v != null && v.getValue().wartosc() != null) {
+                        params.put(p.name(), v.getValue());
                     }
                 } else {
                     ParameterSeries.Value v = p.at(d, draftDates, included);

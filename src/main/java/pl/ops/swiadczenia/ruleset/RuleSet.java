@@ -41,6 +41,19 @@ public record RuleSet(
         return sources != null;
     }
 
+    /**
+     * The parameter as described to people (name, unit, description): the value in force on the first day, or, for a
+     * series read on other dates (scope: history) without a value on that day, any of its dated entries; null when
+     * this state has no such parameter.
+     */
+    public Parametr describedParameter(String name) {
+        Parametr p = parameters.get(name);
+        if (p == null && history != null && history.containsKey(name) && !history.get(name).isEmpty()) {
+            p = history.get(name).firstEntry().getValue();
+        }
+        return p;
+    }
+
     public boolean released() {
         return manifest.status() == RuleSetManifest.Status.RELEASED;
     }

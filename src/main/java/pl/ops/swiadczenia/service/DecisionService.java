@@ -135,7 +135,7 @@ public class DecisionService {
         }
         return DecisionView.of(result, request, names(registry), (name, pl) -> {
             for (pl.ops.swiadczenia.ruleset.RuleSet rs : used) {
-                pl.ops.swiadczenia.fakty.Parametr p = rs.parameters().get(name);
+                pl.ops.swiadczenia.fakty.Parametr p = rs.describedParameter(name);
                 if (p != null && p.opis() != null) {
                     return pl || p.opisEn() == null ? p.opis() : p.opisEn();
                 }

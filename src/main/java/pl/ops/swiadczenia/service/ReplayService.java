@@ -55,7 +55,7 @@ public class ReplayService {
         RuleSet rs;
         List<RuleSet> modules;
         if (against == Against.STORED) {
-            rs = storedRuleSet(ruleSets.registry(), r.benefit, r.rulesetVersion, r.rulesetId, r.legalDate, id);
+            rs = storedRuleSet(ruleSets.registry(), r.benefit, r.rulesetVersion, r.rulesetId, r.rulesetSha256, r.legalDate, id);
             modules = storedModules(ruleSets.registry(), r.resultJson, r.legalDate, id);
         } else {
             LocalDate date = on != null ? on : LocalDate.now(clock);
@@ -106,22 +106,41 @@ public class ReplayService {
         return out;
     }
 
+    /**
+     * The state a stored decision is replayed under: the one it recorded; for a decision recorded with a hash of the
+     * retired representation, the migrated state in force on its legal date (a state may since have been split, e.g.
+     * on the day a GUS value became known: docs/adr/0016-series-announced-later.md).
+     */
     static RuleSet storedRuleSet(pl.ops.swiadczenia.ruleset.RuleSetRegistry registry, String benefit, LocalDate version,
-                                 String rulesetId, LocalDate legalDate, String decisionId) {
-        return registry.find(benefit, version).orElseThrow(() -> new NoRuleSetException(benefit, legalDate,
+                                 String rulesetId, String rulesetSha256, LocalDate legalDate, String decisionId) {
+        RuleSet byId = registry.find(benefit, version).orElseThrow(() -> new NoRuleSetException(benefit, legalDate,
                 "Ruleset " + rulesetId + " used by decision " + decisionId + " is no longer available"));
+        if (rulesetSha256 != null && !rulesetSha256.equals(byId.sha256()) && registry.retiredFolder(rulesetSha256).isPresent()) {
+            return registry.select(benefit, legalDate);
+        }
+        return byId;
     }
 
-    /** The module versions a stored decision recorded (in its result JSON). */
+    /**
+     * The module versions a stored decision recorded (in its result JSON). A module recorded with a hash of the
+     * retired representation is replayed under the state of that module in force on the decision's legal date (its
+     * legal states may since have been split, e.g. by the day a GUS value became known: docs/adr/0016-series-announced-later.md).
+     */
     static List<RuleSet> storedModules(pl.ops.swiadczenia.ruleset.RuleSetRegistry registry, String resultJson,
                                        LocalDate legalDate, String decisionId) {
         List<RuleSet> modules = new java.util.ArrayList<>();
         for (JsonNode m : CanonicalJson.tree(resultJson).path("modules")) {
             String mid = m.path("rulesetId").asText();
             String[] parts = mid.split("/");
-            modules.add(registry.find(parts[0], LocalDate.parse(parts[1])).orElseThrow(() ->
+            RuleSet byId = registry.find(parts[0], LocalDate.parse(parts[1])).orElseThrow(() ->
                     new NoRuleSetException(parts[0], legalDate, "Module " + mid + " used by decision " + decisionId
-                            + " is no longer available")));
+                            + " is no longer available"));
+            String sha = m.path("rulesetSha256").asText(null);
+            if (sha != null && !sha.equals(byId.sha256()) && registry.retiredFolder(sha).isPresent()) {
+                modules.add(registry.select(parts[0], legalDate));
+            } else {
+                modules.add(byId);
+            }
         }
         return modules;
     }
@@ -138,7 +157,7 @@ public class ReplayService {
                                             String rulesetSha256, LocalDate legalDate, String requestJson,
                                             String resultJson) throws java.io.IOException {
         EvaluationRequest request = CanonicalJson.MAPPER.readValue(requestJson, EvaluationRequest.class);
-        RuleSet rs = storedRuleSet(registry, benefit, rulesetVersion, rulesetId, legalDate, decisionId);
+        RuleSet rs = storedRuleSet(registry, benefit, rulesetVersion, rulesetId, rulesetSha256, legalDate, decisionId);
         List<RuleSet> modules = storedModules(registry, resultJson, legalDate, decisionId);
         String json = storedForm(EvaluationService.run(evaluator, rs, modules, request), resultJson);
         boolean identical = json.equals(resultJson);

@@ -45,8 +45,8 @@ class GoldenCasesTest {
         for (String id : ids) {
             String[] p = id.split("/");
             var rs = registry.find(p[0], java.time.LocalDate.parse(p[1]));
-            if (rs.isPresent() && rs.get().parameters().containsKey(name)) {
-                return rs.get().parameters().get(name).opis();
+            if (rs.isPresent() && rs.get().describedParameter(name) != null) {
+                return rs.get().describedParameter(name).opis();
             }
         }
         return null;

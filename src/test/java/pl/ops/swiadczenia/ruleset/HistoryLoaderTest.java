@@ -35,6 +35,7 @@ class HistoryLoaderTest {
         root = tmp.resolve("rules");
         copyTree(Path.of("rules", BENEFIT), root.resolve(BENEFIT));
         copyTree(Path.of("rules", "wspolne"), root.resolve("wspolne"));
+        copyTree(Path.of("rules", "dochod_rodziny"), root.resolve("dochod_rodziny"));
     }
 
     @Test
@@ -44,6 +45,7 @@ class HistoryLoaderTest {
         assertThat(before.ok()).as(before.findings().toString()).isTrue();
         Map<LocalDate, String> hashesBefore = hashes(before.states());
         assertThat(hashesBefore).containsOnlyKeys(LocalDate.of(2017, 1, 1));
+        LocalDate last = LocalDate.of(2017, 1, 1);
 
         Path param = benefit.resolve("parametry/jednorazowe_swiadczenie_kwota.yaml");
         String original = Files.readString(param);
@@ -63,18 +65,17 @@ class HistoryLoaderTest {
                     """);
             HistoryLoader.Result draft = LOADER.analyse(benefit);
             assertThat(draft.ok()).as(draft.findings().toString()).isTrue();
-            assertThat(draft.states()).extracting(RuleSet::id)
-                    .containsExactly(BENEFIT + "/2017-01-01", BENEFIT + "/2027-01-01");
+            assertThat(draft.states()).extracting(RuleSet::id).containsExactly(BENEFIT + "/2017-01-01", BENEFIT + "/2027-01-01");
             RuleSet s2027 = draft.states().get(1);
             assertThat(s2027.released()).isFalse();
             assertThat(s2027.parameters().get("jednorazowe_swiadczenie_kwota").wartosc()).isEqualTo(new BigDecimal("5000.00"));
             // the earlier state is exactly what it was, and it still has the old amount
-            assertThat(hashes(draft.states())).containsEntry(LocalDate.of(2017, 1, 1), hashesBefore.get(LocalDate.of(2017, 1, 1)));
+            assertThat(hashes(draft.states())).containsAllEntriesOf(hashesBefore);
             assertThat(draft.states().get(0).parameters().get("jednorazowe_swiadczenie_kwota").wartosc())
                     .isEqualTo(new BigDecimal("4000.00"));
-            // a draft never decides: a case of 2027 is still decided by the released state of 2017
+            // a draft never decides: a case of 2027 is still decided by the last released state
             RuleSetRegistry reg = registryOf(draft.states());
-            assertThat(reg.select(BENEFIT, LocalDate.of(2027, 3, 1)).id()).isEqualTo(BENEFIT + "/2017-01-01");
+            assertThat(reg.select(BENEFIT, LocalDate.of(2027, 3, 1)).id()).isEqualTo(BENEFIT + "/" + last);
 
             // released: the 2027 state decides cases from 2027 on; the 2017 state still has its own hash
             Files.writeString(manifest, originalManifest + """
@@ -85,11 +86,75 @@ class HistoryLoaderTest {
             assertThat(released.ok()).isTrue();
             RuleSetRegistry reg2 = registryOf(released.states());
             assertThat(reg2.select(BENEFIT, LocalDate.of(2027, 3, 1)).id()).isEqualTo(BENEFIT + "/2027-01-01");
-            assertThat(reg2.select(BENEFIT, LocalDate.of(2026, 12, 31)).id()).isEqualTo(BENEFIT + "/2017-01-01");
-            assertThat(hashes(released.states()).get(LocalDate.of(2017, 1, 1))).isEqualTo(hashesBefore.get(LocalDate.of(2017, 1, 1)));
+            assertThat(reg2.select(BENEFIT, LocalDate.of(2026, 12, 31)).id()).isEqualTo(BENEFIT + "/" + last);
+            assertThat(hashes(released.states())).containsAllEntriesOf(hashesBefore);
         } finally {
             Files.writeString(param, original);
             Files.writeString(manifest, originalManifest);
+        }
+    }
+
+    /**
+     * A value read on another date than the legal date (scope: history) — here the GUS farm income per hectare of
+     * a base year — is one dated line with the day it became known (known_from: the announcement). It starts a new
+     * state on that day; every earlier state keeps its hash and does not see the value (a year without a known value
+     * has none, never the previous year's), so the released lock and stored decisions stay valid.
+     */
+    @Test
+    void aValueAnnouncedLaterIsOneDatedLineAndStartsAStateOnTheDayItIsKnown() throws IOException {
+        Path module = root.resolve("dochod_rodziny");
+        HistoryLoader.Result before = LOADER.analyse(module);
+        assertThat(before.ok()).as(before.findings().toString()).isTrue();
+        Map<LocalDate, String> hashesBefore = hashes(before.states());
+        String name = "przecietny_dochod_z_1_ha_przeliczeniowego";
+        RuleSet lastBefore = before.states().get(before.states().size() - 1);
+        // 2024 announced 26.09.2025: the state of that day sees it, the state before does not
+        assertThat(lastBefore.version()).isEqualTo(LocalDate.of(2025, 9, 26));
+        assertThat(lastBefore.history().get(name).get(LocalDate.of(2024, 1, 1)).wartosc()).isEqualTo(5429);
+        assertThat(lastBefore.history().get(name).get(LocalDate.of(2025, 1, 1)).wartosc()).isNull();
+        RuleSet state2024 = before.states().get(before.states().size() - 2);
+        assertThat(state2024.history().get(name).get(LocalDate.of(2024, 1, 1)).wartosc()).as("2024 not yet announced").isNull();
+        assertThat(state2024.history().get(name).get(LocalDate.of(2023, 1, 1)).wartosc()).isEqualTo(5451);
+
+        Path param = module.resolve("parametry/" + name + ".yaml");
+        String original = Files.readString(param);
+        try {
+            Files.writeString(param, original + """
+                      2025-01-01:
+                        known_from: 2026-09-23
+                        value: 6000
+                        reference: "art. 5 ust. 8 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych (przykład w teście)"
+                        verified_on: 2026-12-07
+                    """);
+            HistoryLoader.Result after = LOADER.analyse(module);
+            assertThat(after.ok()).as(after.findings().toString()).isTrue();
+            Map<LocalDate, String> hashesAfter = hashes(after.states());
+            assertThat(hashesAfter).containsAllEntriesOf(hashesBefore).hasSize(hashesBefore.size() + 1);
+            RuleSet announced = after.states().get(after.states().size() - 1);
+            assertThat(announced.version()).isEqualTo(LocalDate.of(2026, 9, 23));
+            assertThat(announced.released()).isTrue();
+            assertThat(announced.manifest().summary()).contains("Przeciętny dochód z pracy", "2025-01-01");
+            assertThat(announced.history().get(name).get(LocalDate.of(2025, 1, 1)).wartosc()).isEqualTo(6000);
+            assertThat(announced.history().get(name).get(LocalDate.of(2026, 1, 1)).wartosc()).isNull();
+            // the state that gives way to it still has no value for 2025
+            RuleSet previous = after.states().get(after.states().size() - 2);
+            assertThat(previous.version()).isEqualTo(LocalDate.of(2025, 9, 26));
+            assertThat(previous.history().get(name).get(LocalDate.of(2025, 1, 1)).wartosc()).isNull();
+
+            // a per-year value must be dated 1 January of its year
+            Files.writeString(param, original + """
+                      2025-06-01:
+                        known_from: 2026-09-23
+                        value: 6000
+                        reference: "art. 5 ust. 8 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych (przykład w teście)"
+                        verified_on: 2026-12-07
+                    """);
+            HistoryLoader.Result wrong = LOADER.analyse(module);
+            assertThat(wrong.findings().stream().filter(Finding::isError).map(Finding::format))
+                    .anySatisfy(e -> assertThat(e).startsWith("parametry/" + name + ".yaml:")
+                            .contains("with per: year a value is dated 1 January"));
+        } finally {
+            Files.writeString(param, original);
         }
     }
 

@@ -87,4 +87,38 @@ class RetiredReplayTest {
         assertThat(r.identical()).isTrue();
         assertThat(r.rulesetHashMatches()).isTrue();
     }
+
+    /**
+     * Czyste Powietrze, certificate requested 2.10.2023 for a household with a farm (golden case CP-D01): decided today
+     * by the state of 23.09.2023, the day the GUS value of 2022 is known from. Stored before that split, under the
+     * state 2023-01-03 (hash below, now in rules/retired.sha256), the decision replays under the state in force on its
+     * legal date with the same outcome and amounts — not under the state of the same id, which no longer knows the
+     * 2022 value and could not issue the certificate.
+     */
+    @Test
+    void aDecisionOfAStateSplitSinceReplaysUnderTheStateInForceOnItsLegalDate() throws Exception {
+        String cp = "zaswiadczenie_czyste_powietrze";
+        String oldHash = "6f8c5cb191248e677027f961dff6cbe39a85486021a19a17ce4b3b201ff6f989";
+        RuleSetRegistry reg = RuleSetRegistry.load(Path.of("rules"),
+                new RuleSetLoader(new RuleCompiler(RuleCompiler.Mode.EXEC_MODEL)), b -> b.equals(cp));
+        assertThat(reg.retiredFolder(oldHash)).contains(cp + "/2023-01-03");
+        GoldenCase d01 = GoldenCase.load(Path.of("test-cases", cp)).stream()
+                .filter(c -> c.name().startsWith("CP-D01")).findFirst().orElseThrow();
+        EvaluationRequest req = CanonicalJson.MAPPER.treeToValue(d01.input(), EvaluationRequest.class);
+        pl.ops.swiadczenia.decyzja.Evaluation now = EvaluationService.run(new RuleEvaluator(), reg, req);
+        assertThat(now.rulesetId()).isEqualTo(cp + "/2023-09-23");
+        assertThat(reg.find(cp, LocalDate.of(2023, 1, 3)).orElseThrow().history()
+                .get("przecietny_dochod_z_1_ha_przeliczeniowego").get(LocalDate.of(2022, 1, 1)).wartosc()).isNull();
+
+        ObjectNode old = (ObjectNode) CanonicalJson.tree(CanonicalJson.write(now));
+        old.put("rulesetId", cp + "/2023-01-03");
+        old.put("rulesetVersion", "2023-01-03");
+        old.put("rulesetSha256", oldHash);
+        ReplayService.StoredReplay r = ReplayService.replayStored(reg, new RuleEvaluator(), "d2", cp, LocalDate.of(2023, 1, 3),
+                cp + "/2023-01-03", oldHash, LocalDate.of(2023, 10, 2), CanonicalJson.write(req),
+                CanonicalJson.MAPPER.writeValueAsString(old));
+        assertThat(r.retired()).isTrue();
+        assertThat(r.rulesetId()).isEqualTo(cp + "/2023-09-23");
+        assertThat(r.differences()).isEmpty();
+    }
 }
