@@ -439,4 +439,69 @@ class HistoryChangeApiTest {
         assertThat(ruleSets.notices()).anySatisfy(n -> assertThat(n).contains("restored from the publication record of "
                 + B + "/2028-01-01"));
     }
+
+    /**
+     * Next year's GUS farm income goes the same way through the API: one dated line with known_from in the income
+     * module's parameter file and a draft entry; it validates without touching any released state (ADR 0016), is
+     * approved and published, and from then on a family with a farm in the 2026/2027 period is decided (before: 422
+     * naming 2025). Every earlier state of the module keeps its hash.
+     */
+    @Test
+    @Order(9)
+    void nextYearsGusFarmIncomeIsOneDatedLineAndLeavesEveryEarlierModuleStateAlone() throws Exception {
+        String module = "/api/v1/rulesets/dochod_rodziny";
+        Path dir = live.getParent().resolve("dochod_rodziny");
+        String gusFile = "parametry/przecietny_dochod_z_1_ha_przeliczeniowego.yaml";
+        String farm = request("2026-11-01", "30000.00").replace("\"dochodRodzinyRokBazowy\":30000.00,",
+                "\"dochodRodzinyRokBazowy\":30000.00,\"dochod\":{\"hektaryPrzeliczeniowe\":2},");
+        assertThat(farm).contains("hektaryPrzeliczeniowe");
+        given().contentType(ContentType.JSON).body(farm).when().post("/api/v1/evaluations").then().statusCode(422)
+                .body("detail", org.hamcrest.Matchers.containsString("2025"));
+        Map<String, String> before = new HashMap<>();
+        for (JsonNode r : json(given().when().get("/api/v1/rulesets").then().statusCode(200).extract().asString())
+                .get("rulesets")) {
+            if (r.get("id").asText().startsWith("dochod_rodziny/")) {
+                before.put(r.get("id").asText(), r.get("sha256").asText());
+            }
+        }
+        assertThat(before).containsKey("dochod_rodziny/2025-09-26");
+
+        String gus = Files.readString(dir.resolve(gusFile)) + """
+                  2025-01-01:
+                    known_from: 2026-09-23
+                    value: 6000
+                    reference: "art. 5 ust. 8 ustawy z dnia 28 listopada 2003 r. o świadczeniach rodzinnych (projekt testowy)"
+                    verified_on: 2026-12-07
+                """;
+        String manifest = Files.readString(dir.resolve("benefit.yaml"));
+        assertThat(manifest).contains("\nchanges:\n");
+        manifest = manifest.replace("\nchanges:\n", "\nchanges:\n  2026-09-23:\n    summary: \"Obwieszczenie GUS za 2025 r. (test)\"\n"
+                + "    summary_en: \"GUS 2025 (test)\"\n    status: draft\n");
+        Map<String, Object> body = new HashMap<>();
+        body.put("files", Map.of(gusFile, gus, "benefit.yaml", manifest));
+        body.put("comment", "Obwieszczenie GUS");
+        JsonNode report = json(given().header("Authorization", author()).contentType(ContentType.JSON).body(body)
+                .when().put(module + "/2026-09-23").then().statusCode(200).extract().asString());
+        assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.toString()).doesNotContain("immutability");
+        assertThat(report.get("status").asText()).isEqualTo("draft");
+        JsonNode draft = json(given().when().get(module + "/2026-09-23/draft").then().statusCode(200).extract().asString());
+        given().header("Authorization", approver()).contentType(ContentType.JSON)
+                .body(Map.of("comment", "Sprawdzone z M.P.", "contentSha256", draft.get("contentSha256").asText()))
+                .when().post(module + "/2026-09-23/approval").then().statusCode(201);
+        given().header("Authorization", author()).contentType(ContentType.JSON).body(Map.of("comment", "GUS 2025"))
+                .when().post(module + "/2026-09-23/publication").then().statusCode(201);
+
+        for (JsonNode r : json(given().when().get("/api/v1/rulesets").then().statusCode(200).extract().asString())
+                .get("rulesets")) {
+            String id = r.get("id").asText();
+            if (before.containsKey(id)) {
+                assertThat(r.get("sha256").asText()).as(id + " keeps its hash").isEqualTo(before.get(id));
+            }
+        }
+        // 2 ha × 6 000 / 12 = 1 000 zł a month of farm income in the family's income from now on
+        JsonNode decided = json(given().contentType(ContentType.JSON).body(farm).when().post("/api/v1/evaluations")
+                .then().statusCode(200).extract().asString());
+        assertThat(decided.toString()).contains("dochod_rodziny/2026-09-23").contains("1 000,00 zł");
+    }
 }
