@@ -3,8 +3,28 @@
 (function () {
   'use strict';
   const main = document.getElementById('tresc');
-  const zl = new Intl.NumberFormat('pl-PL', { style: 'currency', currency: 'PLN' });
+  // Kwoty jak w decyzji: 1 406,60 zł – spacja (nierozdzielająca) co trzy cyfry także przy czterech cyfrach
+  // (Intl 'pl-PL' pisze 1488,00), przecinek dziesiętny, zawsze dwa miejsca po przecinku.
+  function kwota(v) {
+    const n = Number(v);
+    const [i, f] = Math.abs(n).toFixed(2).split('.');
+    return (n < 0 ? '-' : '') + i.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') + ',' + f;
+  }
+  const zl = { format: v => v == null ? '' : kwota(v) + '\u00a0zł' };
+  /** A date as a caseworker writes it: 2016-01-01 → 01.01.2016 (a timestamp: date and time). */
+  function data(iso) {
+    if (!iso) return '';
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(String(iso));
+    return m ? m[3] + '.' + m[2] + '.' + m[1] + (m[4] ? ', ' + m[4] + ':' + m[5] : '') : String(iso);
+  }
   const WYNIK = { GRANTED: 'przyznano', REFUSED: 'odmówiono' };
+  /** Roles in a family as the application form names them (rules/wspolne/nazwy.yaml, roles). */
+  const ROLA = { WNIOSKODAWCA: 'wnioskodawca', MALZONEK: 'małżonek', RODZIC_DZIECKA: 'rodzic dziecka', DZIECKO: 'dziecko' };
+  /** An outcome and its total as a caseworker writes them: „przyznano, 1 406,60 zł”. */
+  function wynik(outcome, total) {
+    const o = outcome == null ? 'brak rozstrzygnięcia' : (WYNIK[outcome] || outcome);
+    return total == null ? o : o + ', ' + zl.format(total);
+  }
 
   function token() { return sessionStorage.getItem('token') || ''; }
 
@@ -37,7 +57,9 @@
   function fmt(v, unit) {
     if (v == null) return '';
     if (Array.isArray(v)) return v.join(', ');
-    if (typeof v === 'number' && unit && (unit.startsWith('PLN') || unit === '%')) return v.toFixed(2).replace('.', ',');
+    if (typeof v === 'number' && unit && unit.startsWith('PLN')) return zl.format(v);
+    if (typeof v === 'number' && unit === '%') return v.toFixed(2).replace('.', ',') + '%';
+    if (typeof v === 'number') return String(v).replace('.', ',');
     return String(v);
   }
 
@@ -80,8 +102,11 @@
     show(el('h2', { text: 'Decyzje' }), form, wyniki);
     try {
       const rs = await api('/api/v1/rulesets');
-      [...new Set(rs.rulesets.filter(r => r.status === 'released' && r.kind !== 'module').map(r => r.benefit))].sort()
-        .forEach(b => benefit.append(el('option', { value: b, text: b })));
+      const nameOf = {};
+      rs.rulesets.forEach(r => { nameOf[r.benefit] = r.name || r.benefit; });
+      [...new Set(rs.rulesets.filter(r => r.status === 'released' && r.kind !== 'module').map(r => r.benefit))]
+        .sort((a, b) => nameOf[a].localeCompare(nameOf[b], 'pl'))
+        .forEach(b => benefit.append(el('option', { value: b, text: nameOf[b] })));
     } catch (e) { wyniki.replaceChildren(error(e)); return; }
     Object.entries(params).forEach(([k, v]) => { const f = form.elements.namedItem(k); if (f) f.value = v; });
     form.addEventListener('submit', ev => {
@@ -140,9 +165,9 @@
         el('tr', {}, el('th', { scope: 'row', text: 'Rozstrzygnięcie' }), el('td', { id: 'rozstrzygniecie', class: 'wynik-' + d.outcome, text: WYNIK[d.outcome] || d.outcome })),
         el('tr', {}, el('th', { scope: 'row', text: 'Kwota łącznie' }), el('td', { id: 'kwota', text: v.total })),
         el('tr', {}, el('th', { scope: 'row', text: 'Wersja przepisów' }), el('td', { text: d.rulesetId + ' (SHA-256 ' + d.rulesetSha256.slice(0, 12) + '…)' })),
-        el('tr', {}, el('th', { scope: 'row', text: 'Zapisano' }), el('td', { text: d.createdAt })))),
+        el('tr', {}, el('th', { scope: 'row', text: 'Zapisano' }), el('td', { text: data(d.createdAt) + ' UTC' })))),
       el('h3', { text: 'Gospodarstwo domowe' }),
-      el('p', { text: 'Wniosek złożony ' + w.dataZlozenia + (w.dochodRodzinyRokBazowy != null ? ', dochód rodziny w roku bazowym ' + zl.format(w.dochodRodzinyRokBazowy) : '') }),
+      el('p', { text: 'Wniosek złożony ' + data(w.dataZlozenia) + (w.dochodRodzinyRokBazowy != null ? ', dochód rodziny w roku bazowym ' + zl.format(w.dochodRodzinyRokBazowy) : '') }),
       el('ul', {}, osoby),
       el('section', { 'aria-labelledby': 'uzasadnienie' },
         el('h3', { id: 'uzasadnienie', text: 'Uzasadnienie' }),
@@ -185,15 +210,17 @@
     try { all = (await api('/api/v1/rulesets')).rulesets; } catch (e) { show(el('h2', { text: 'Wersje przepisów' }), error(e)); return; }
     const benefits = [...new Set(all.map(r => r.benefit))].sort();
     const benefit = benefitParam || 'zasilek_rodzinny';
-    const select = el('select', { id: 'p-benefit' }, benefits.map(b => el('option', { value: b, text: b })));
+    const nameOf = {};
+    all.forEach(r => { nameOf[r.benefit] = r.name || r.benefit; });
+    const select = el('select', { id: 'p-benefit' }, benefits.map(b => el('option', { value: b, text: nameOf[b] })));
     select.value = benefit;
     select.addEventListener('change', () => { location.hash = '#/przepisy/' + select.value; });
     const versions = all.filter(r => r.benefit === benefit).sort((a, b) => a.version.localeCompare(b.version));
     const timeline = el('ol', { class: 'os-czasu', 'aria-label': 'Wersje na osi czasu' }, versions.map(v => el('li', { class: v.status },
-      el('a', { href: '#/przepisy/' + benefit + '/' + v.version, text: 'od ' + v.effectiveFrom }),
-      el('br'), (v.effectiveTo ? 'do ' + v.effectiveTo : '') + (v.status === 'draft' ? ' (projekt)' : ''))));
-    const from = el('select', { id: 'd-from' }, versions.map(v => el('option', { value: v.version, text: v.version })));
-    const to = el('select', { id: 'd-to' }, versions.map(v => el('option', { value: v.version, text: v.version })));
+      el('a', { href: '#/przepisy/' + benefit + '/' + v.version, text: 'od ' + data(v.effectiveFrom) }),
+      el('br'), (v.effectiveTo ? 'do ' + data(v.effectiveTo) : '') + (v.status === 'draft' ? ' (projekt)' : ''))));
+    const from = el('select', { id: 'd-from' }, versions.map(v => el('option', { value: v.version, text: 'od ' + data(v.version) })));
+    const to = el('select', { id: 'd-to' }, versions.map(v => el('option', { value: v.version, text: 'od ' + data(v.version) })));
     if (versions.length > 1) { from.value = versions[versions.length - 2].version; to.value = versions[versions.length - 1].version; }
     const diffOut = el('div', { id: 'roznice', 'aria-live': 'polite' });
     const detail = el('div', { id: 'wersja' });
@@ -225,16 +252,16 @@
     try {
       const d = await api('/api/v1/rulesets/' + benefit + '/diff?from=' + a + '&to=' + b);
       const ZM = { ADDED: 'dodano', REMOVED: 'usunięto', CHANGED: 'zmieniono' };
-      target.replaceChildren(el('h3', { text: 'Różnice ' + d.from + ' → ' + d.to }),
+      target.replaceChildren(el('h3', { text: 'Różnice: wersja od ' + data(d.from.split('/')[1]) + ' → wersja od ' + data(d.to.split('/')[1]) }),
         el('table', { id: 'roznice-parametry' }, el('caption', { text: 'Parametry' }),
           el('thead', {}, el('tr', {}, ['Parametr', 'Zmiana', 'Było', 'Jest', 'Podstawa prawna'].map(h => el('th', { scope: 'col', text: h })))),
-          el('tbody', {}, d.parameters.map(p => el('tr', {}, el('td', { text: p.name }), el('td', { text: ZM[p.change] }),
+          el('tbody', {}, d.parameters.map(p => el('tr', {}, el('td', { text: p.description ? p.description + ' (' + p.name + ')' : p.name }), el('td', { text: ZM[p.change] }),
             el('td', { text: fmt(p.oldValue, p.unit) }), el('td', { text: fmt(p.newValue, p.unit) }),
             el('td', { text: p.newLegalBasis || p.oldLegalBasis || '' }))))),
         el('h4', { text: 'Reguły' }),
         el('ul', { id: 'roznice-reguly' }, d.rules.map(r => el('li', { text: ZM[r.change] + ': ' + r.id + (r.legalBasis ? ' – ' + r.legalBasis : '') }))),
         el('h4', { text: 'Przypadki wzorcowe z innym wynikiem: ' + d.goldenCases.length + ' z ' + d.goldenCasesCompared }),
-        el('ul', {}, d.goldenCases.map(c => el('li', { text: c.name + ': ' + c.oldOutcome + ' ' + c.oldTotal + ' → ' + c.newOutcome + ' ' + c.newTotal }))));
+        el('ul', {}, d.goldenCases.map(c => el('li', { text: c.name + ': ' + wynik(c.oldOutcome, c.oldTotal) + ' → ' + wynik(c.newOutcome, c.newTotal) }))));
     } catch (e) { target.replaceChildren(error(e)); }
   }
 
@@ -242,7 +269,7 @@
   async function impactPage() {
     let all;
     try { all = (await api('/api/v1/rulesets')).rulesets.filter(r => r.status !== undefined); } catch (e) { show(el('h2', { text: 'Analiza skutków' }), error(e)); return; }
-    const options = all.sort((a, b) => a.id.localeCompare(b.id)).map(r => el('option', { value: r.id, text: r.id + (r.status === 'draft' ? ' (projekt)' : '') }));
+    const options = all.sort((a, b) => a.id.localeCompare(b.id)).map(r => el('option', { value: r.id, text: (r.name || r.benefit) + ', wersja od ' + data(r.version) + (r.status === 'draft' ? ' (projekt)' : '') }));
     const version = el('select', { id: 's-wersja' }, options);
     const draft = all.find(r => r.status === 'draft');
     if (draft) version.value = draft.id;
@@ -315,7 +342,7 @@
       members.append(el('fieldset', { class: 'osoba' }, el('legend', { text: 'Osoba ' + i }),
         el('div', {}, el('label', { for: 'o-id-' + i, text: 'Oznaczenie' }), el('input', { id: 'o-id-' + i, value: id, required: 'required' })),
         el('div', {}, el('label', { for: 'o-rola-' + i, text: 'Rola' }), (() => { const s = el('select', { id: 'o-rola-' + i },
-          ['WNIOSKODAWCA', 'MALZONEK', 'RODZIC_DZIECKA', 'DZIECKO'].map(r => el('option', { value: r, text: r }))); s.value = rola; return s; })()),
+          Object.entries(ROLA).map(([r, n]) => el('option', { value: r, text: n }))); s.value = rola; return s; })()),
         el('div', {}, el('label', { for: 'o-ur-' + i, text: 'Data urodzenia' }), el('input', { id: 'o-ur-' + i, type: 'date', value: born, required: 'required' })),
         el('div', {}, el('label', { for: 'o-szkola-' + i }, el('input', { id: 'o-szkola-' + i, type: 'checkbox' }), ' uczy się w szkole'))));
     }
@@ -324,11 +351,14 @@
     const out = el('div', { id: 'kalkulator-wynik', 'aria-live': 'polite' });
     // benefits decided from the household alone are ticked by default; others need their section (JSON below)
     const benefitsBox = el('fieldset', { id: 'k-swiadczenia' }, el('legend', { text: 'Świadczenia' }));
+    const benefitName = {};
     api('/api/v1/rulesets').then(rs => {
-      [...new Set(rs.rulesets.filter(r => r.status === 'released' && r.kind !== 'module').map(r => r.benefit))].sort().forEach(b => {
+      rs.rulesets.forEach(r => { benefitName[r.benefit] = r.name || r.benefit; });
+      [...new Set(rs.rulesets.filter(r => r.status === 'released' && r.kind !== 'module').map(r => r.benefit))]
+        .sort((a, b) => benefitName[a].localeCompare(benefitName[b], 'pl')).forEach(b => {
         const cb = el('input', { type: 'checkbox', id: 'k-b-' + b, value: b });
         if (b === 'zasilek_rodzinny') cb.checked = true;
-        benefitsBox.append(el('label', { for: 'k-b-' + b, class: 'wybor' }, cb, ' ' + b));
+        benefitsBox.append(el('label', { for: 'k-b-' + b, class: 'wybor' }, cb, ' ' + benefitName[b]));
       });
     }).catch(e => benefitsBox.append(error(e)));
     const form = el('form', { id: 'kalkulator', 'aria-label': 'Kalkulator' },
@@ -362,14 +392,14 @@
       if (!chosen.length) { out.replaceChildren(error(new Error('Wybierz co najmniej jedno świadczenie.'))); return; }
       out.replaceChildren(el('h3', { text: 'Wyniki' }));
       for (const b of chosen) {
-        const section = el('section', { id: 'k-wynik-' + b, 'aria-label': b }, el('h4', { text: b }));
+        const section = el('section', { id: 'k-wynik-' + b, 'aria-label': benefitName[b] || b }, el('h4', { text: benefitName[b] || b }));
         out.append(section);
         try {
           const e = await api('/api/v1/evaluations', { method: 'POST', headers: { 'Content-Type': 'application/json' },
             body: JSON.stringify({ benefit: b, legalDate: form.querySelector('#k-data').value, wniosek: wniosek }) });
           section.append(
             el('p', {}, 'Rozstrzygnięcie: ', el('strong', { class: 'k-rozstrzygniecie wynik-' + e.outcome, text: WYNIK[e.outcome] || e.outcome }),
-              ', kwota łącznie: ', el('strong', { class: 'k-kwota', text: zl.format(e.amounts.total) }), ' (wersja ' + e.rulesetId + ')'),
+              ', kwota łącznie: ', el('strong', { class: 'k-kwota', text: zl.format(e.amounts.total) }), ' (przepisy w wersji od ' + data(e.rulesetVersion) + ')'),
             el('ol', { class: 'kroki' }, e.explanation.map(s => el('li', { class: 'krok' }, el('p', { text: s.textPl }),
               el('p', { class: 'podstawa' }, 'Podstawa prawna: ', s.legalBasis.text)))));
         } catch (err) {

@@ -32,14 +32,21 @@ import pl.ops.swiadczenia.service.InvalidRequestException;
 public class RuleSetResource {
     @Inject
     RegistryHolder ruleSets;
+    @Inject
+    pl.ops.swiadczenia.service.DecisionService decisions;
 
-    /** Summary of a version. */
-    public record RuleSetSummary(String id, String benefit, LocalDate version, LocalDate effectiveFrom,
+    /**
+     * Summary of a version. {@code name}: the benefit's display name in Polish (rules/wspolne/nazwy.yaml; the id
+     * when it has none, e.g. a module).
+     */
+    public record RuleSetSummary(String id, String benefit, String name, LocalDate version, LocalDate effectiveFrom,
                                  LocalDate effectiveTo, RuleSetManifest.Status status, String sha256, String summary,
                                  RuleSetManifest.Kind kind) {
-        static RuleSetSummary of(RuleSet rs) {
-            return new RuleSetSummary(rs.id(), rs.benefit(), rs.version(), rs.effectiveFrom(), rs.effectiveTo(),
-                    rs.manifest().status(), rs.sha256(), rs.manifest().summary(), rs.manifest().kind());
+        static RuleSetSummary of(RuleSet rs, pl.ops.swiadczenia.ruleset.PresentationNames names) {
+            pl.ops.swiadczenia.ruleset.PresentationNames.Name n = names.benefits().get(rs.benefit());
+            return new RuleSetSummary(rs.id(), rs.benefit(), n == null || n.pl() == null ? rs.benefit() : n.pl(),
+                    rs.version(), rs.effectiveFrom(), rs.effectiveTo(), rs.manifest().status(), rs.sha256(),
+                    rs.manifest().summary(), rs.manifest().kind());
         }
     }
 
@@ -56,7 +63,8 @@ public class RuleSetResource {
     @Operation(summary = "List ruleset versions with dates, status and hashes")
     public RuleSetList list() {
         List<RuleSetSummary> out = new ArrayList<>();
-        ruleSets.registry().all().forEach(rs -> out.add(RuleSetSummary.of(rs)));
+        pl.ops.swiadczenia.ruleset.PresentationNames names = decisions.presentationNames();
+        ruleSets.registry().all().forEach(rs -> out.add(RuleSetSummary.of(rs, names)));
         return new RuleSetList(out, ruleSets.registry().failures());
     }
 
@@ -77,7 +85,7 @@ public class RuleSetResource {
                 .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No ruleset " + benefit + "/" + version));
         List<Parametr> params = new ArrayList<>(rs.parameters().values());
         params.sort((a, b) -> a.nazwa().compareTo(b.nazwa()));
-        return new RuleSetDetail(RuleSetSummary.of(rs), rs.manifest(), params, rs.rules());
+        return new RuleSetDetail(RuleSetSummary.of(rs, decisions.presentationNames()), rs.manifest(), params, rs.rules());
     }
 
     @GET
@@ -96,6 +104,6 @@ public class RuleSetResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return RuleSetSummary.of(ruleSets.registry().select(benefit, d));
+        return RuleSetSummary.of(ruleSets.registry().select(benefit, d), decisions.presentationNames());
     }
 }

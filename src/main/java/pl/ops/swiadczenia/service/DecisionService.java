@@ -147,6 +147,11 @@ public class DecisionService {
     private volatile pl.ops.swiadczenia.ruleset.RuleSetRegistry namesFor;
     private volatile pl.ops.swiadczenia.ruleset.PresentationNames names = pl.ops.swiadczenia.ruleset.PresentationNames.EMPTY;
 
+    /** The display names of the rules in force (rules/wspolne/nazwy.yaml), for other views than a decision's. */
+    public pl.ops.swiadczenia.ruleset.PresentationNames presentationNames() {
+        return names(ruleSets.registry());
+    }
+
     /** The display names of the registry's rules root, read again when the registry changes (a publication). */
     private pl.ops.swiadczenia.ruleset.PresentationNames names(pl.ops.swiadczenia.ruleset.RuleSetRegistry registry) {
         if (namesFor != registry) {

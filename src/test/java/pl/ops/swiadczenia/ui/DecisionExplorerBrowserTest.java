@@ -148,12 +148,17 @@ class DecisionExplorerBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".os-czasu li")));
         assertThat(browser.findElements(By.cssSelector(".os-czasu li"))).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(browser.findElement(By.cssSelector(".os-czasu")).getText()).contains("od 01.01.2024")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(new Select(browser.findElement(By.id("p-benefit"))).getFirstSelectedOption().getText())
+                .isEqualTo("Świadczenie pielęgnacyjne");
         new Select(browser.findElement(By.id("d-from"))).selectByValue("2023-01-01");
         new Select(browser.findElement(By.id("d-to"))).selectByValue("2024-01-01");
         browser.findElement(By.id("porownaj-przycisk")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("roznice-parametry")));
         String diff = browser.findElement(By.id("roznice")).getText();
-        assertThat(diff).contains("swiadczenie_pielegnacyjne_kwota").contains("2458,00").contains("2988,00")
+        assertThat(diff).contains("swiadczenie_pielegnacyjne_kwota").containsPattern("2[\\s\\u00a0]458,00 zł")
+                .containsPattern("2[\\s\\u00a0]988,00 zł")
                 .contains("dodano: art17_ust1_zasady_od_2024").contains("Przypadki wzorcowe z innym wynikiem");
         assertEveryFieldIsLabelled();
         screenshot("4-przepisy-roznice");
@@ -179,11 +184,19 @@ class DecisionExplorerBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#k-wynik-zasilek_rodzinny .k-kwota")));
         // a 10-year-old child, 500 zł per person: zasiłek rodzinny 124 zł × 12 months (2021-11-01 amounts)
         assertThat(browser.findElement(By.cssSelector("#k-wynik-zasilek_rodzinny .k-rozstrzygniecie")).getText()).isEqualTo("przyznano");
-        assertThat(browser.findElement(By.cssSelector("#k-wynik-zasilek_rodzinny .k-kwota")).getText()).contains("1488,00");
+        assertThat(browser.findElement(By.cssSelector("#k-wynik-zasilek_rodzinny .k-kwota")).getText()).matches("1[\\s\\u00a0]488,00 zł");
         // 800+ for the same child: 800 zł a month (from 2024-01-01)
         assertThat(browser.findElement(By.cssSelector("#k-wynik-swiadczenie_wychowawcze .k-rozstrzygniecie")).getText()).isEqualTo("przyznano");
         assertThat(browser.findElement(By.cssSelector("#k-wynik-swiadczenie_wychowawcze")).getText()).contains("800,00");
         assertThat(browser.findElement(By.id("kalkulator-wynik")).getText()).contains("Podstawa prawna: art. 6 ust. 2");
+        // display names and Polish dates, not benefit ids and ISO dates
+        assertThat(browser.findElement(By.cssSelector("#k-wynik-zasilek_rodzinny h4")).getText())
+                .isEqualTo("Zasiłek rodzinny z dodatkami");
+        assertThat(browser.findElement(By.cssSelector("#k-wynik-zasilek_rodzinny")).getText())
+                .contains("przepisy w wersji od 01.11.2021").doesNotContain("zasilek_rodzinny");
+        assertThat(new Select(browser.findElement(By.id("o-rola-2"))).getFirstSelectedOption().getText()).isEqualTo("dziecko");
+        assertThat(browser.findElement(By.id("k-swiadczenia")).getText()).contains("Zasiłek rodzinny z dodatkami")
+                .doesNotContain("zasilek_rodzinny");
         assertEveryFieldIsLabelled();
         screenshot("6-kalkulator");
     }
