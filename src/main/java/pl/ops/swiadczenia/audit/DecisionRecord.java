@@ -21,7 +21,7 @@ import java.util.UUID;
         + "d.requestJson, d.rulesetVersion, d.rulesetId, d.rulesetSha256 from DecisionRecord d "
         + "where d.benefit = :benefit and d.legalDate between :from and :to order by d.legalDate, d.id")
 @NamedQuery(name = DecisionRecord.FOR_REPLAY, query = "select d.id, d.legalDate, d.outcome, d.totalAmount, "
-        + "d.requestJson, d.rulesetVersion, d.rulesetId, d.rulesetSha256, d.resultJson from DecisionRecord d "
+        + "d.requestJson, d.rulesetVersion, d.rulesetId, d.rulesetSha256, d.resultJson, d.releaseId from DecisionRecord d "
         + "where d.benefit = :benefit and d.legalDate between :from and :to order by d.legalDate, d.id")
 public class DecisionRecord {
     /** Scalar rows for an impact analysis (see {@link DecisionRecordRepository#streamForAnalysis}). */
@@ -74,4 +74,11 @@ public class DecisionRecord {
     /** The evaluation exactly as produced (canonical JSON); the replay compares against these bytes. */
     @Column(name = "result_json", nullable = false, updatable = false, columnDefinition = "text")
     public String resultJson;
+
+    /**
+     * The release (content-addressed snapshot of the rules, table {@code release}) the decision was made under; the
+     * replay loads it from the database. Null for decisions stored before releases were recorded.
+     */
+    @Column(name = "release_id", updatable = false, length = 64)
+    public String releaseId;
 }

@@ -133,7 +133,8 @@ public class DecisionRecordRepository implements PanacheRepositoryBase<DecisionR
 
     /** What an impact analysis or a batch replay reads of a stored decision. */
     public record ForAnalysis(String id, LocalDate legalDate, String outcome, BigDecimal total, String requestJson,
-                              LocalDate rulesetVersion, String rulesetId, String rulesetSha256, String resultJson) {
+                              LocalDate rulesetVersion, String rulesetId, String rulesetSha256, String resultJson,
+                              String releaseId) {
     }
 
     /** Takes the rows of {@link #streamForAnalysis} one at a time; false stops the reading. */
@@ -164,7 +165,7 @@ public class DecisionRecordRepository implements PanacheRepositoryBase<DecisionR
                 Object[] r = it.next();
                 if (!sink.accept(new ForAnalysis(r[0].toString(), (LocalDate) r[1], (String) r[2], (BigDecimal) r[3],
                         (String) r[4], (LocalDate) r[5], (String) r[6], (String) r[7],
-                        withResult ? (String) r[8] : null))) {
+                        withResult ? (String) r[8] : null, withResult ? (String) r[9] : null))) {
                     return;
                 }
             }

@@ -235,7 +235,8 @@ public class HistoryChanges {
                         files, v.report());
                 Path live = ruleSets.root().resolve(benefit);
                 swapInto(staged, live);
-                ruleSets.swap(reg.withBenefit(benefit, v.states().stream().map(s -> s.withDirectory(live)).toList()));
+                ruleSets.swap(reg.withBenefit(benefit, v.states().stream().map(s -> s.withDirectory(live)).toList()),
+                        actor, "draft " + benefit + "/" + date + " uploaded" + (comment == null ? "" : ": " + comment));
                 ruleSets.historyHashes.put(benefit, content);
                 LOG.infof("Draft %s/%s uploaded by %s and loaded (state sha256 %s, content %s)", benefit, date, actor,
                         v.report().sha256(), content);
@@ -417,7 +418,8 @@ public class HistoryChanges {
                 });
                 swapInto(staged, live);
                 ruleSets.appendLock(state.sha256(), draft.id());
-                ruleSets.swap(reg.withBenefit(benefit, v.states().stream().map(s -> s.withDirectory(live)).toList()));
+                ruleSets.swap(reg.withBenefit(benefit, v.states().stream().map(s -> s.withDirectory(live)).toList()),
+                        actor, "publication of " + draft.id() + (note == null ? "" : ": " + note));
                 ruleSets.historyHashes.put(benefit, releasedContent);
                 LOG.infof("Published %s by %s, sha256 %s", draft.id(), actor, state.sha256());
                 return p;
@@ -511,7 +513,7 @@ public class HistoryChanges {
                             : "INVALID_PREVIOUS_KEPT", content, v.report().findings()));
                 }
             }
-            ruleSets.swap(reg);
+            ruleSets.swap(reg, "system", "scan of the rules directory");
             return out;
         }
     }

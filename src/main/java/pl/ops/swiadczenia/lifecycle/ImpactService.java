@@ -275,9 +275,12 @@ public class ImpactService {
         }
     }
 
-    private static void replayOne(Job job, RuleEvaluator evaluator, ForAnalysis row) {
+    private void replayOne(Job job, RuleEvaluator evaluator, ForAnalysis row) {
         try {
-            ReplayService.StoredReplay r = ReplayService.replayStored(job.registry, evaluator, row.id(),
+            // under the release the decision recorded (rebuilt from the database when the rules in force differ)
+            pl.ops.swiadczenia.ruleset.RuleSetRegistry registry = ReplayService.registryFor(ruleSets, job.registry,
+                    row.releaseId(), job.request.benefit(), row.resultJson());
+            ReplayService.StoredReplay r = ReplayService.replayStored(registry, evaluator, row.id(),
                     job.request.benefit(), row.rulesetVersion(), row.rulesetId(), row.rulesetSha256(), row.legalDate(),
                     row.requestJson(), row.resultJson());
             if (r.identical()) {

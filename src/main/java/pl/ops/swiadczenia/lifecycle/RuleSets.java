@@ -58,8 +58,26 @@ public class RuleSets implements RegistryHolder {
     RuleSetPublicationRepository publicationStore;
     @Inject
     Clock clock;
+    @Inject
+    Releases releases;
 
     private volatile RuleSetRegistry registry;
+    /** The release the registry {@link #releaseFor} was loaded from (recorded after every change of the registry). */
+    private volatile String releaseId;
+    private volatile RuleSetRegistry releaseFor;
+    /** Registries rebuilt from recorded releases for the replay (a few, least recently used first out). */
+    private final Map<String, RuleSetRegistry> releaseRegistries = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, RuleSetRegistry> e) {
+                    boolean evict = size() > RELEASE_CACHE;
+                    if (evict && e.getValue().root() != null) {
+                        deleteTree(e.getValue().root().getParent());
+                    }
+                    return evict;
+                }
+            });
+    private static final int RELEASE_CACHE = 4;
     RuleSetLoader loader;
     /** Held by every change of the registry (uploads, scans, publications of folders and of dated histories). */
     final Object lock = new Object();
@@ -74,11 +92,80 @@ public class RuleSets implements RegistryHolder {
         for (Path h : RuleSetRegistry.historyDirs(root())) {
             historyHashes.put(h.getFileName().toString(), RuleSetLoader.sha256(h));
         }
+        recordRelease("system", "start-up: rules directory " + root());
     }
 
-    /** Swaps in a new registry (callers hold {@link #lock}). */
+    /** Swaps in a new registry (callers hold {@link #lock}) and records the rules it was loaded from as a release. */
     void swap(RuleSetRegistry r) {
+        swap(r, "system", "rules directory changed");
+    }
+
+    /** As {@link #swap(RuleSetRegistry)}, saying who changed the rules and why (the release's record). */
+    void swap(RuleSetRegistry r, String actor, String reason) {
         registry = r;
+        recordRelease(actor, reason);
+    }
+
+    /**
+     * Records the rules directory as it is now as a release (docs/adr/0017-releases-in-the-database.md). A failure is
+     * logged, not thrown: the service keeps deciding, and decisions made meanwhile record no release.
+     */
+    private void recordRelease(String actor, String reason) {
+        RuleSetRegistry r = registry;
+        try {
+            releaseId = releases.record(root(), actor, reason);
+            releaseFor = r;
+        } catch (RuntimeException e) {
+            releaseId = null;
+            releaseFor = null;
+            LOG.errorf(e, "The rules could not be recorded as a release (%s); decisions record no release until the next change", reason);
+        }
+    }
+
+    @Override
+    public String releaseOf(String stateId, String sha256) {
+        RuleSetRegistry r = releaseFor;
+        String id = releaseId;
+        if (id == null || r == null || r != registry) {
+            return null;
+        }
+        String[] p = stateId.split("/");
+        if (p.length != 2) {
+            return null;
+        }
+        try {
+            return r.find(p[0], LocalDate.parse(p[1])).filter(s -> s.sha256().equals(sha256)).map(s -> id).orElse(null);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The id of the release the current registry was loaded from; null when none is recorded. */
+    public String releaseId() {
+        return releaseFor == registry ? releaseId : null;
+    }
+
+    @Override
+    public java.util.Optional<RuleSetRegistry> releaseRegistry(String id, java.util.Set<String> benefits) {
+        String key = id + "|" + new java.util.TreeSet<>(benefits);
+        RuleSetRegistry cached = releaseRegistries.get(key);
+        if (cached != null) {
+            return java.util.Optional.of(cached);
+        }
+        java.util.Optional<Map<String, byte[]>> files = releases.files(id);
+        if (files.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Path dir = Files.createTempDirectory("ops-release-" + id.substring(0, 12) + "-").resolve("rules");
+            Releases.write(files.get(), dir);
+            RuleSetRegistry r = RuleSetRegistry.load(dir, loader, benefits::contains);
+            releaseRegistries.put(key, r);
+            LOG.infof("Release %s rebuilt from the database for %s (%d files)", id, benefits, files.get().size());
+            return java.util.Optional.of(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -178,7 +265,7 @@ public class RuleSets implements RegistryHolder {
                 }
                 Path target = folder(benefit, version);
                 swapInto(staging, target);
-                registry = registry.with(v.candidate().withDirectory(target));
+                swap(registry.with(v.candidate().withDirectory(target)), "system", "draft " + v.candidate().id() + " uploaded");
                 LOG.infof("Draft %s uploaded and loaded (sha256 %s)", v.candidate().id(), v.candidate().sha256());
                 return v.report();
             } finally {
@@ -225,7 +312,7 @@ public class RuleSets implements RegistryHolder {
                     out.add(new ScanEntry(id, current == null ? "INVALID" : "INVALID_PREVIOUS_KEPT", sha, a.findings()));
                 }
             }
-            registry = r;
+            swap(r, "system", "scan of the rules directory");
             return out;
         }
     }
@@ -276,7 +363,8 @@ public class RuleSets implements RegistryHolder {
                 insert(p, files, v.report());
                 swapInto(staging, dir);
                 appendLock(released.sha256(), draft.id());
-                registry = registry.with(released.ruleSet().withDirectory(dir));
+                swap(registry.with(released.ruleSet().withDirectory(dir)), publishedBy, "publication of " + draft.id()
+                        + (comment == null ? "" : ": " + comment));
                 LOG.infof("Published %s by %s, sha256 %s", p.rulesetId(), publishedBy, p.sha256());
                 return p;
             } finally {

@@ -9,4 +9,22 @@ package pl.ops.swiadczenia.ruleset;
 public interface RegistryHolder {
     /** The current registry snapshot. */
     RuleSetRegistry registry();
+
+    /**
+     * The release (content-addressed snapshot of the rules in the database) the current registry was loaded from,
+     * when it contains the legal state {@code stateId} with hash {@code sha256}; null when no release is recorded or
+     * the current rules no longer hold that state as it was.
+     */
+    default String releaseOf(String stateId, String sha256) {
+        return null;
+    }
+
+    /**
+     * The legal states of the given benefits (and modules) as a recorded release holds them, rebuilt from the
+     * database; empty when the release is not recorded. Used by the replay, so that a decision is replayed under the
+     * rules it recorded whatever the rules directory of the running service holds.
+     */
+    default java.util.Optional<RuleSetRegistry> releaseRegistry(String releaseId, java.util.Set<String> benefits) {
+        return java.util.Optional.empty();
+    }
 }

@@ -70,7 +70,23 @@ public class DecisionService {
         r.requestJson = pesels.isEmpty() ? rawRequestJson : withoutPesel(rawRequestJson);
         StoredForm.Compacted stored = StoredForm.compact(e);
         r.resultJson = stored.json();
+        r.releaseId = releaseOf(e);
         return repository.insert(r, pesels, stored.catalogue());
+    }
+
+    /**
+     * The release the evaluation's legal state and modules belong to, as their hashes say (a state's hash covers all
+     * that decides in it, so any release holding those hashes replays the decision the same); null when none is
+     * recorded.
+     */
+    private String releaseOf(Evaluation e) {
+        String id = ruleSets.releaseOf(e.rulesetId(), e.rulesetSha256());
+        for (Evaluation.ModuleUse m : e.modules()) {
+            if (id == null || !id.equals(ruleSets.releaseOf(m.rulesetId(), m.rulesetSha256()))) {
+                return null;
+            }
+        }
+        return id;
     }
 
     /** The request JSON without the members' {@code pesel} fields (canonical form). */
@@ -104,6 +120,9 @@ public class DecisionService {
         out.put("createdAt", r.createdAt.toString());
         out.put("caseReference", r.caseReference);
         out.put("engineVersion", r.engineVersion);
+        if (r.releaseId != null) {
+            out.put("releaseId", r.releaseId);
+        }
         JsonNode result = StoredForm.expand(CanonicalJson.tree(r.resultJson), catalogue::body);
         for (Iterator<Map.Entry<String, JsonNode>> it = result.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();

@@ -22,7 +22,11 @@ public class ReplayService {
     /** Which law to replay under. */
     public enum Against { STORED, CURRENT }
 
-    /** Result of a replay. */
+    /**
+     * Result of a replay. {@code releaseId}: the release the decision recorded (against STORED the replay ran under
+     * it, rebuilt from the database when the running rules no longer hold it); null for a decision stored before
+     * releases were recorded.
+     */
     public record Replay(
             String decisionId,
             Against against,
@@ -32,7 +36,8 @@ public class ReplayService {
             boolean rulesetHashMatches,
             String status,
             List<JsonDiff.Difference> differences,
-            JsonNode replayed) {
+            JsonNode replayed,
+            String releaseId) {
     }
 
     @Inject
@@ -55,8 +60,9 @@ public class ReplayService {
         RuleSet rs;
         List<RuleSet> modules;
         if (against == Against.STORED) {
-            rs = storedRuleSet(ruleSets.registry(), r.benefit, r.rulesetVersion, r.rulesetId, r.rulesetSha256, r.legalDate, id);
-            modules = storedModules(ruleSets.registry(), r.resultJson, r.legalDate, id);
+            pl.ops.swiadczenia.ruleset.RuleSetRegistry reg = releaseRegistry(r.releaseId, r.benefit, r.resultJson);
+            rs = storedRuleSet(reg, r.benefit, r.rulesetVersion, r.rulesetId, r.rulesetSha256, r.legalDate, id);
+            modules = storedModules(reg, r.resultJson, r.legalDate, id);
         } else {
             LocalDate date = on != null ? on : LocalDate.now(clock);
             rs = ruleSets.registry().select(r.benefit, date);
@@ -71,7 +77,41 @@ public class ReplayService {
                 : JsonDiff.diff(CanonicalJson.tree(r.resultJson), CanonicalJson.tree(json));
         return new Replay(r.id.toString(), against, rs.id(), r.rulesetSha256, rs.sha256(),
                 rs.sha256().equals(r.rulesetSha256),
-                identical ? "IDENTICAL" : retired ? RETIRED : "DIFFERENT", diff, CanonicalJson.MAPPER.valueToTree(e));
+                identical ? "IDENTICAL" : retired ? RETIRED : "DIFFERENT", diff, CanonicalJson.MAPPER.valueToTree(e),
+                r.releaseId);
+    }
+
+    /**
+     * The rules a stored decision is replayed under: the release it recorded, rebuilt from the database
+     * (docs/adr/0017-releases-in-the-database.md) unless the running service holds the same legal states with the
+     * same hashes; for a decision that recorded no release (stored before releases), the rules in force now.
+     */
+    private pl.ops.swiadczenia.ruleset.RuleSetRegistry releaseRegistry(String releaseId, String benefit, String resultJson) {
+        return registryFor(ruleSets, ruleSets.registry(), releaseId, benefit, resultJson);
+    }
+
+    /**
+     * As {@link #releaseRegistry}, for a caller that holds its own snapshot of the rules in force ({@code live}, e.g. a
+     * batch replay job): the release a stored decision recorded, or {@code live} when it holds the same states.
+     */
+    public static pl.ops.swiadczenia.ruleset.RuleSetRegistry registryFor(pl.ops.swiadczenia.ruleset.RegistryHolder ruleSets,
+            pl.ops.swiadczenia.ruleset.RuleSetRegistry live, String releaseId, String benefit, String resultJson) {
+        if (releaseId == null) {
+            return live;
+        }
+        java.util.Set<String> benefits = new java.util.TreeSet<>();
+        benefits.add(benefit);
+        boolean liveHoldsIt = releaseId.equals(ruleSets.releaseOf(CanonicalJson.tree(resultJson).path("rulesetId").asText(),
+                CanonicalJson.tree(resultJson).path("rulesetSha256").asText()));
+        for (JsonNode m : CanonicalJson.tree(resultJson).path("modules")) {
+            benefits.add(m.path("rulesetId").asText().split("/")[0]);
+            liveHoldsIt &= releaseId.equals(ruleSets.releaseOf(m.path("rulesetId").asText(), m.path("rulesetSha256").asText()));
+        }
+        if (liveHoldsIt) {
+            return live;
+        }
+        return ruleSets.releaseRegistry(releaseId, benefits).orElseThrow(() -> new IllegalStateException(
+                "Release " + releaseId + " of a stored decision is not in the database"));
     }
 
     /**

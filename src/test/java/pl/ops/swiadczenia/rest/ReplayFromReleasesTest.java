@@ -1,0 +1,79 @@
+package pl.ops.swiadczenia.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import pl.ops.swiadczenia.service.CanonicalJson;
+import pl.ops.swiadczenia.testsupport.EmptyRulesProfile;
+
+/**
+ * Issue 13: a service started with an empty rules directory replays every stored decision IDENTICAL. The decisions
+ * were stored by the earlier test classes (default profile, rules/ of the working tree); this application holds no
+ * rules, decides nothing, and rebuilds the release each decision recorded from the database.
+ */
+@QuarkusTest
+@TestProfile(EmptyRulesProfile.class)
+class ReplayFromReleasesTest {
+    @BeforeAll
+    static void authenticateWithAllRoles() {
+        pl.ops.swiadczenia.testsupport.Tokens.useAllRoles();
+    }
+
+    @Test
+    void anEmptyRulesDirectoryStillReplaysEveryStoredDecisionIdentically() throws Exception {
+        try (Stream<java.nio.file.Path> s = Files.list(EmptyRulesProfile.dir())) {
+            assertThat(s.toList()).as("the rules directory of this application").isEmpty();
+        }
+        JsonNode rulesets = CanonicalJson.tree(given().when().get("/api/v1/rulesets").then().statusCode(200)
+                .extract().asString());
+        assertThat(rulesets.get("rulesets")).as("no rules loaded").isEmpty();
+        // nothing can be decided now
+        given().contentType("application/json").body("""
+                {"benefit":"zasilek_rodzinny","legalDate":"2016-01-01","wniosek":{"dataZlozenia":"2016-01-04",
+                 "dochodRodzinyRokBazowy":10000.00,"czlonkowieRodziny":[
+                  {"id":"matka","rola":"WNIOSKODAWCA","dataUrodzenia":"1982-03-14"},
+                  {"id":"dziecko","rola":"DZIECKO","dataUrodzenia":"2009-09-11"}]}}
+                """).when().post("/api/v1/evaluations").then().statusCode(422);
+
+        List<String> ids = new ArrayList<>();
+        int page = 0;
+        JsonNode body;
+        do {
+            body = CanonicalJson.tree(given().queryParam("page", page).queryParam("size", 100)
+                    .when().get("/api/v1/decisions").then().statusCode(200).extract().asString());
+            body.get("items").forEach(i -> ids.add(i.get("id").asText()));
+            page++;
+        } while (page < body.get("totalPages").asInt());
+        assertThat(ids).as("decisions stored by earlier test classes").isNotEmpty();
+
+        // every decision stored by this test run names its release (a persistent test server may also hold decisions
+        // of runs before releases were recorded: those are replayed under the rules in force and are not this test's)
+        java.time.Instant jvmStart = java.time.Instant.ofEpochMilli(
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        List<String> releases = new ArrayList<>();
+        for (String id : ids) {
+            JsonNode d = CanonicalJson.tree(given().when().get("/api/v1/decisions/" + id).then().statusCode(200)
+                    .extract().asString());
+            if (java.time.Instant.parse(d.get("createdAt").asText()).isBefore(jvmStart)) {
+                continue;
+            }
+            assertThat(d.path("releaseId").asText()).as("release of " + id).matches("[0-9a-f]{64}");
+            JsonNode r = CanonicalJson.tree(given().when().post("/api/v1/decisions/" + id + "/replay")
+                    .then().statusCode(200).extract().asString());
+            assertThat(r.get("status").asText()).as("replay of " + id + ": " + r.get("differences")).isEqualTo("IDENTICAL");
+            assertThat(r.get("rulesetHashMatches").asBoolean()).as("hash of " + id).isTrue();
+            assertThat(r.get("releaseId").asText()).isEqualTo(d.get("releaseId").asText());
+            releases.add(r.get("releaseId").asText());
+        }
+        assertThat(releases).as("decisions of this run replayed from their release").isNotEmpty();
+    }
+}
