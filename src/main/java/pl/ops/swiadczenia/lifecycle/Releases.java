@@ -135,7 +135,47 @@ public class Releases implements PanacheRepositoryBase<ReleaseRecord, String> {
 
     @Transactional
     public Optional<Info> info(String id) {
-        return findByIdOptional(id).map(r -> new Info(r.id, r.createdAt, r.createdBy, r.reason, r.factModel, r.fileCount));
+        return findByIdOptional(id).map(Releases::info);
+    }
+
+    private static Info info(ReleaseRecord r) {
+        return new Info(r.id, r.createdAt, r.createdBy, r.reason, r.factModel, r.fileCount);
+    }
+
+    /** One page of the recorded releases, newest first, and how many there are. */
+    public record Page(List<Info> items, long total) {
+    }
+
+    @Transactional
+    public Page list(int page, int size) {
+        List<Info> items = findAll(io.quarkus.panache.common.Sort.by("createdAt").descending().and("id"))
+                .page(page, size).list().stream().map(Releases::info).toList();
+        return new Page(items, count());
+    }
+
+    /** The files of a release by path with the SHA-256 of each (without their content); empty when not recorded. */
+    @Transactional
+    public Optional<Map<String, String>> fileHashes(String id) {
+        return findByIdOptional(id).map(r -> CanonicalJson.MAPPER.convertValue(CanonicalJson.tree(r.filesJson),
+                new TypeReference<Map<String, String>>() { }));
+    }
+
+    /** One file of a release, checked against its hash; empty when the release or the path is not recorded. */
+    @Transactional
+    public Optional<byte[]> file(String id, String path) {
+        Optional<String> sha = fileHashes(id).map(m -> m.get(path));
+        if (sha.isEmpty()) {
+            return Optional.empty();
+        }
+        ReleaseFile f = getEntityManager().find(ReleaseFile.class, sha.get());
+        if (f == null) {
+            throw new IllegalStateException("release " + id + " names file " + path + ", which is not stored");
+        }
+        byte[] b = gunzip(f.content);
+        if (!HexFormat.of().formatHex(sha().digest(b)).equals(f.sha256)) {
+            throw new IllegalStateException("release file " + f.sha256 + " does not match its hash");
+        }
+        return Optional.of(b);
     }
 
     /**

@@ -75,5 +75,33 @@ class ReplayFromReleasesTest {
             releases.add(r.get("releaseId").asText());
         }
         assertThat(releases).as("decisions of this run replayed from their release").isNotEmpty();
+
+        // the release itself, for an auditor: who recorded it, when, why, and its files as they were
+        String release = releases.get(0);
+        JsonNode detail = CanonicalJson.tree(given().when().get("/api/v1/releases/" + release).then().statusCode(200)
+                .extract().asString());
+        assertThat(detail.at("/release/id").asText()).isEqualTo(release);
+        assertThat(detail.at("/release/reason").asText()).startsWith("start-up: rules directory");
+        assertThat(detail.at("/release/createdBy").asText()).isEqualTo("system");
+        assertThat(detail.get("files").has("zasilek_rodzinny/benefit.yaml")).isTrue();
+        assertThat(detail.at("/release/fileCount").asInt()).isEqualTo(detail.get("files").size());
+        String benefitYaml = given().queryParam("path", "zasilek_rodzinny/benefit.yaml")
+                .when().get("/api/v1/releases/" + release + "/file").then().statusCode(200).extract().asString();
+        assertThat(benefitYaml).isEqualTo(Files.readString(java.nio.file.Path.of("rules/zasilek_rodzinny/benefit.yaml")));
+        JsonNode list = CanonicalJson.tree(given().queryParam("size", 100).when().get("/api/v1/releases")
+                .then().statusCode(200).extract().asString());
+        List<String> listed = new ArrayList<>();
+        list.get("items").forEach(i -> listed.add(i.get("id").asText()));
+        assertThat(listed).contains(release);
+        // hostile or unknown: 400 naming the field, 404
+        given().when().get("/api/v1/releases/not-a-release").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("id"));
+        given().queryParam("path", "../../etc/passwd").when().get("/api/v1/releases/" + release + "/file")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("path"));
+        given().queryParam("path", "zasilek_rodzinny/nie_ma.yaml").when().get("/api/v1/releases/" + release + "/file")
+                .then().statusCode(404);
+        given().when().get("/api/v1/releases/" + "0".repeat(64)).then().statusCode(404);
+        given().queryParam("size", 1000).when().get("/api/v1/releases").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("size"));
     }
 }
