@@ -336,6 +336,78 @@ public class HistoryChanges {
                 d.goldenCasesCompared(), d.goldenCases());
     }
 
+    // ---------------------------------------------------------------- version folders (former representation)
+
+    /**
+     * Uploads a draft version folder (the former representation, ADR 0014) and records who uploaded which content in
+     * the change log, so that its publication, like that of a dated history, needs the approval of a second person.
+     */
+    public ValidationReport uploadFolder(String benefit, LocalDate version, Map<String, String> files, String actor,
+                                         String comment) {
+        ValidationReport report = ruleSets.upload(benefit, version, files);
+        RuleSet state = ruleSets.registry().find(benefit, version).orElseThrow();
+        record(RuleSetChangeRecord.Action.UPLOAD, benefit, version, actor, state.sha256(), state.sha256(), comment,
+                files, report);
+        return report;
+    }
+
+    /**
+     * A second person approves a draft version folder exactly as it is loaded now (its folder hash); the person who
+     * uploaded that content cannot approve it (four eyes, issue 13 point 4).
+     */
+    public Step approveFolder(String benefit, LocalDate version, String actor, String comment, String contentSha256) {
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw new InvalidRequestException(List.of(new FieldError("comment", "najwyżej " + MAX_COMMENT + " znaków")));
+        }
+        synchronized (ruleSets.lock) {
+            RuleSet state = ruleSets.registry().find(benefit, version).filter(s -> !s.fromHistory()).orElseThrow(() ->
+                    new jakarta.ws.rs.NotFoundException("No draft " + benefit + "/" + version));
+            if (state.released()) {
+                throw new RuleSets.ConflictException(state.id() + " jest już wydany / is already released");
+            }
+            String content = state.sha256();
+            if (contentSha256 != null && !contentSha256.isBlank() && !contentSha256.equals(content)) {
+                throw new RuleSets.ConflictException("Projekt zmienił się od przeglądu: zatwierdzasz " + contentSha256
+                        + ", a obecna treść to " + content + " – przejrzyj go ponownie / the draft changed since review");
+            }
+            RuleSetChangeRecord upload = lastUpload(steps.of(benefit, version), content);
+            if (upload != null && upload.actor.equals(actor)) {
+                throw new RuleSets.ConflictException("Projekt zatwierdza druga osoba: " + actor + " przesłał(a) tę treść "
+                        + "i nie może jej zatwierdzić / the author of a draft cannot approve it");
+            }
+            String note = upload == null ? (comment == null ? "" : comment + " ")
+                    + "(treść nie przesłana przez API – autor nieznany / content not uploaded through the API)" : comment;
+            RuleSetChangeRecord r = record(RuleSetChangeRecord.Action.APPROVAL, benefit, version, actor, content,
+                    content, note, null, null);
+            LOG.infof("Draft folder %s approved by %s (content %s)", state.id(), actor, content);
+            return r.view();
+        }
+    }
+
+    /**
+     * Publishes a draft version folder: like a dated history, only with an approval of its current content by someone
+     * other than its author (unless switched off); the publication is recorded in the change log too.
+     */
+    public RuleSets.Publication publishFolder(String benefit, LocalDate version, String actor, String comment) {
+        synchronized (ruleSets.lock) {
+            RuleSet draft = ruleSets.registry().find(benefit, version).orElseThrow(() ->
+                    new jakarta.ws.rs.NotFoundException("No loaded version " + benefit + "/" + version));
+            if (!draft.released()) {
+                List<RuleSetChangeRecord> all = steps.of(benefit, version);
+                RuleSetChangeRecord upload = lastUpload(all, draft.sha256());
+                if (requireApproval && approvals(all, draft.sha256(), upload == null ? null : upload.actor).isEmpty()) {
+                    throw new RuleSets.ConflictException("Projekt " + draft.id() + " w obecnej treści (" + draft.sha256()
+                            + ") nie został zatwierdzony przez drugą osobę: POST …/" + version + "/approval (inna osoba "
+                            + "niż autor) / the draft needs the approval of a second person before publication");
+                }
+            }
+            RuleSets.Publication p = ruleSets.publish(benefit, version, actor, comment);
+            record(RuleSetChangeRecord.Action.PUBLICATION, benefit, version, actor, draft.sha256(), p.sha256(), comment,
+                    null, null);
+            return p;
+        }
+    }
+
     private static RuleSetChangeRecord lastUpload(List<RuleSetChangeRecord> all, String content) {
         RuleSetChangeRecord out = null;
         for (RuleSetChangeRecord r : all) {

@@ -115,7 +115,7 @@ public class RuleSetChangeResource {
         if (histories.isHistory(benefit)) {
             return histories.upload(benefit, version(version), upload.files(), caller.subject(), upload.comment());
         }
-        return ruleSets.upload(benefit, version(version), upload.files());
+        return histories.uploadFolder(benefit, version(version), upload.files(), caller.subject(), upload.comment());
     }
 
     @POST
@@ -181,7 +181,7 @@ public class RuleSetChangeResource {
         if (histories.isHistory(benefit)) {
             return Response.status(201).entity(histories.publish(benefit, v, who, note)).build();
         }
-        return Response.status(201).entity(ruleSets.publish(benefit, v, who, note)).build();
+        return Response.status(201).entity(histories.publishFolder(benefit, v, who, note)).build();
     }
 
     @GET
@@ -206,7 +206,7 @@ public class RuleSetChangeResource {
     @POST
     @Path("/{benefit}/{version}/approval")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve the draft of a dated history (second person)",
+    @Operation(summary = "Approve a draft (second person): of a dated history or a version folder",
             description = "Records that the verified caller approves the draft starting on {version} exactly as it "
                     + "is now (contentSha256 from GET …/draft, when given, must still match). The author of that "
                     + "content cannot approve it. A history draft is published only with such an approval; a new "
@@ -219,8 +219,8 @@ public class RuleSetChangeResource {
                             ApprovalRequest body) {
         LocalDate v = version(version);
         if (!histories.isHistory(benefit)) {
-            throw new RuleSets.ConflictException("Zatwierdzenie dotyczy projektu zmiany datowanej historii; "
-                    + benefit + " ma foldery wersji / approval applies to drafts of a dated history");
+            return Response.status(201).entity(histories.approveFolder(benefit, v, caller.subject(),
+                    body == null ? null : body.comment(), body == null ? null : body.contentSha256())).build();
         }
         return Response.status(201).entity(histories.approve(benefit, v, caller.subject(),
                 body == null ? null : body.comment(), body == null ? null : body.contentSha256())).build();

@@ -114,7 +114,18 @@ class RuleSetLifecycleApiTest {
         assertThat(text).contains("POPRAWNA / VALID").doesNotContain("NIEPOPRAWNA")
                 .contains("test-cases/zasilek_rodzinny/zmiany_wersji.yaml:");
 
-        // but it cannot be published while V14 still expects the version the draft takes over
+        // four eyes (issue 13 point 4): a version folder is published only with the approval of its current content by
+        // a second person, as a dated history is
+        given().contentType(ContentType.JSON).body(Map.of("comment", "bez zatwierdzenia"))
+                .when().post(DRAFT + "/publication").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("drugą osobę"));
+        given().header("Authorization", pl.ops.swiadczenia.testsupport.Tokens.bearer("druga.osoba",
+                        pl.ops.swiadczenia.security.Roles.POLICY)).contentType(ContentType.JSON)
+                .body(Map.of("comment", "Sprawdzone z rozporządzeniem")).when().post(DRAFT + "/approval")
+                .then().statusCode(201).body("action", org.hamcrest.Matchers.equalTo("APPROVAL"))
+                .body("actor", org.hamcrest.Matchers.equalTo("druga.osoba"));
+
+        // but even approved it cannot be published while V14 still expects the version the draft takes over
         String refused = given().contentType(ContentType.JSON).body(Map.of("comment", "za wcześnie"))
                 .when().post(DRAFT + "/publication").then().statusCode(422).contentType("application/problem+json")
                 .extract().asString();

@@ -103,6 +103,15 @@ class UntrustedRulesApiTest {
                 .when().put(version).then().statusCode(200).extract().asString());
         assertThat(report.get("valid").asBoolean()).as("the loop passes the static check").isTrue();
         assertThat(report.get("findings").toString()).doesNotContain("\"policy\"");
+        // not published without an approval; the uploader cannot approve its own draft; a second person can
+        given().contentType(ContentType.JSON).body(Map.of("comment", "bez zatwierdzenia"))
+                .when().post(version + "/publication").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("drugą osobę"));
+        given().contentType(ContentType.JSON).body(Map.of("comment", "sam sobie")).when().post(version + "/approval")
+                .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("druga osoba"));
+        given().header("Authorization", pl.ops.swiadczenia.testsupport.Tokens.bearer("druga.osoba",
+                        pl.ops.swiadczenia.security.Roles.POLICY)).contentType(ContentType.JSON)
+                .body(Map.of("comment", "Sprawdzone")).when().post(version + "/approval").then().statusCode(201);
         given().contentType(ContentType.JSON).body(Map.of("comment", "Pętla do testu limitów"))
                 .when().post(version + "/publication").then().statusCode(201);
 
