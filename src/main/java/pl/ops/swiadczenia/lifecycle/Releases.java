@@ -98,6 +98,7 @@ public class Releases implements PanacheRepositoryBase<ReleaseRecord, String> {
         });
         String id = id(hashes, FactModelFingerprint.VALUE);
         if (findByIdOptional(id).isPresent()) {
+            activate(id, actor, reason);
             return id;
         }
         List<String> present = new ArrayList<>();
@@ -125,8 +126,30 @@ public class Releases implements PanacheRepositoryBase<ReleaseRecord, String> {
                 .setParameter(3, actor == null ? "system" : actor).setParameter(4, reason)
                 .setParameter(5, FactModelFingerprint.VALUE).setParameter(6, hashes.size())
                 .setParameter(7, CanonicalJson.write(hashes)).executeUpdate();
+        activate(id, actor, reason);
         LOG.infof("Release %s recorded (%d files, %d new) by %s: %s", id, hashes.size(), added, actor, reason);
         return id;
+    }
+
+    /** Appends to the activation log that the service took up release {@code id} now. */
+    private void activate(String id, String actor, String reason) {
+        ReleaseActivation a = new ReleaseActivation();
+        a.releaseId = id;
+        a.activatedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        a.activatedBy = actor == null ? "system" : actor;
+        a.reason = reason;
+        getEntityManager().persist(a);
+    }
+
+    /**
+     * The release the service held at {@code at}: that of the latest activation up to that instant (several
+     * instances: the one that changed last); empty before the first.
+     */
+    @Transactional
+    public Optional<String> activeAt(Instant at) {
+        return getEntityManager().createQuery("select a.releaseId from ReleaseActivation a where a.activatedAt <= :t "
+                        + "order by a.activatedAt desc, a.id desc", String.class)
+                .setParameter("t", at).setMaxResults(1).getResultList().stream().findFirst();
     }
 
     /** A recorded release: what it is, who recorded it, when and why. */

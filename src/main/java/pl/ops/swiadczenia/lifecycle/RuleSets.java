@@ -146,7 +146,16 @@ public class RuleSets implements RegistryHolder {
     }
 
     @Override
+    public java.util.Optional<String> releaseAt(Instant at) {
+        return releases.activeAt(at);
+    }
+
+    @Override
     public java.util.Optional<RuleSetRegistry> releaseRegistry(String id, java.util.Set<String> benefits) {
+        RuleSetRegistry live = registry;
+        if (id.equals(releaseId) && releaseFor == live) {
+            return java.util.Optional.of(live); // the rules held now are that release
+        }
         String key = id + "|" + new java.util.TreeSet<>(benefits);
         RuleSetRegistry cached = releaseRegistries.get(key);
         if (cached != null) {

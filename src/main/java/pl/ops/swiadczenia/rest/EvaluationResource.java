@@ -38,7 +38,25 @@ public class EvaluationResource {
     @APIResponse(responseCode = "422", description = "No released ruleset for this benefit on this legal date, or "
             + "the evaluation was stopped by its time or rule-firing limit (type …/evaluation-limit; nothing stored)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public String evaluate(String body) {
-        return pl.ops.swiadczenia.service.CanonicalJson.write(evaluations.evaluate(RequestJson.read(body)));
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "asKnownAt", description = "An instant "
+            + "(ISO-8601, e.g. 2026-12-07T10:00:00Z): evaluate as the service would have then – the legal date still "
+            + "chooses the law in force, from the release of the rules the service held at that instant (header "
+            + "Release-Id). Without it: the rules held now.")
+    public jakarta.ws.rs.core.Response evaluate(String body, @jakarta.ws.rs.QueryParam("asKnownAt") String asKnownAt) {
+        if (asKnownAt == null) {
+            return jakarta.ws.rs.core.Response.ok(pl.ops.swiadczenia.service.CanonicalJson.write(
+                    evaluations.evaluate(RequestJson.read(body)))).build();
+        }
+        java.util.List<pl.ops.swiadczenia.service.FieldError> errors = new java.util.ArrayList<>();
+        java.time.Instant at = Params.instant("asKnownAt", asKnownAt, errors);
+        if (at == null && errors.isEmpty()) {
+            errors.add(new pl.ops.swiadczenia.service.FieldError("asKnownAt", "is an instant (ISO-8601, e.g. 2026-12-07T10:00:00Z)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new pl.ops.swiadczenia.service.InvalidRequestException(errors);
+        }
+        EvaluationService.AsKnown e = evaluations.evaluateAsKnownAt(RequestJson.read(body), at);
+        return jakarta.ws.rs.core.Response.ok(pl.ops.swiadczenia.service.CanonicalJson.write(e.evaluation()))
+                .header("Release-Id", e.releaseId()).build();
     }
 }

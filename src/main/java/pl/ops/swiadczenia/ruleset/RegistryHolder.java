@@ -27,4 +27,12 @@ public interface RegistryHolder {
     default java.util.Optional<RuleSetRegistry> releaseRegistry(String releaseId, java.util.Set<String> benefits) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * The release the service held at {@code at} (the second time axis: which encoding of the law it knew then);
+     * empty when none was recorded by then.
+     */
+    default java.util.Optional<String> releaseAt(java.time.Instant at) {
+        return java.util.Optional.empty();
+    }
 }

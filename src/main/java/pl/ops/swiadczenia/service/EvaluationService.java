@@ -31,6 +31,31 @@ public class EvaluationService {
         return evaluate(rs, modulesInForce(registry, rs, request.legalDate()), request);
     }
 
+    /** An evaluation and the release it was made under. */
+    public record AsKnown(Evaluation evaluation, String releaseId) {
+    }
+
+    /**
+     * Evaluates as the service would have on {@code knownAt}: the legal date still chooses the law in force, but from
+     * the release the service held at that instant (rebuilt from the database), not from the rules it holds now.
+     */
+    public AsKnown evaluateAsKnownAt(EvaluationRequest request, java.time.Instant knownAt) {
+        RequestValidator.validate(request);
+        String release = ruleSets.releaseAt(knownAt).orElseThrow(() -> new NoRuleSetException(request.benefit(),
+                request.legalDate(), "No release of the rules was recorded by " + knownAt
+                        + " (brak wersji przepisów zapisanej do tej chwili)"));
+        RuleSetRegistry registry = ruleSets.releaseRegistry(release, java.util.Set.of(request.benefit()))
+                .orElseThrow(() -> new IllegalStateException("Release " + release + " is not in the database"));
+        RuleSet rs = registry.select(request.benefit(), request.legalDate());
+        if (!rs.manifest().modules().isEmpty()) {
+            java.util.Set<String> withModules = new java.util.TreeSet<>(rs.manifest().modules());
+            withModules.add(request.benefit());
+            registry = ruleSets.releaseRegistry(release, withModules).orElseThrow();
+            rs = registry.select(request.benefit(), request.legalDate());
+        }
+        return new AsKnown(evaluate(rs, modulesInForce(registry, rs, request.legalDate()), request), release);
+    }
+
     /** Evaluates under the given ruleset and module versions (used by replay). */
     public Evaluation evaluate(RuleSet rs, List<RuleSet> modules, EvaluationRequest request) {
         return run(evaluator, rs, modules, request);

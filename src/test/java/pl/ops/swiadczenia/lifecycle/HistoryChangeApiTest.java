@@ -321,6 +321,7 @@ class HistoryChangeApiTest {
         assertThat(json(given().when().get(API + "/2027-01-01/draft").then().statusCode(200).extract().asString())
                 .get("approved").asBoolean()).isTrue();
 
+        java.time.Instant beforePublication = java.time.Instant.now();
         JsonNode p = json(given().header("Authorization", author()).contentType(ContentType.JSON)
                 .body(Map.of("comment", "Rozporządzenie z 2026 r.")).when().post(API + "/2027-01-01/publication")
                 .then().statusCode(201).extract().asString());
@@ -342,6 +343,25 @@ class HistoryChangeApiTest {
         JsonNode after = evaluate("2027-03-01");
         assertThat(after.get("rulesetId").asText()).isEqualTo(B + "/2027-01-01");
         assertThat(after.at("/amounts/total").decimalValue()).isEqualByComparingTo("1200.00");
+        // the second time axis: asked as the service knew the law just before the publication, the same case of
+        // 2027 is still decided by the state of 2013 (1 000 zł), from the release it held then (rebuilt from the
+        // database); the answer names that release
+        io.restassured.response.Response asKnown = given().contentType(ContentType.JSON).body(request("2027-03-01", "30000.00"))
+                .queryParam("asKnownAt", beforePublication.toString()).when().post("/api/v1/evaluations");
+        assertThat(asKnown.statusCode()).as(asKnown.asString()).isEqualTo(200);
+        assertThat(json(asKnown.asString()).get("rulesetId").asText()).isEqualTo(B + "/2013-01-01");
+        assertThat(json(asKnown.asString()).at("/amounts/total").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(asKnown.header("Release-Id")).matches("[0-9a-f]{64}");
+        io.restassured.response.Response now = given().contentType(ContentType.JSON).body(request("2027-03-01", "30000.00"))
+                .queryParam("asKnownAt", java.time.Instant.now().toString()).when().post("/api/v1/evaluations");
+        assertThat(json(now.asString()).at("/amounts/total").decimalValue()).isEqualByComparingTo("1200.00");
+        assertThat(now.header("Release-Id")).isNotEqualTo(asKnown.header("Release-Id"));
+        // before any release was recorded nothing was known; a malformed instant is a 400 naming the parameter
+        given().contentType(ContentType.JSON).body(request("2027-03-01", "30000.00")).queryParam("asKnownAt", "2000-01-01T00:00:00Z")
+                .when().post("/api/v1/evaluations").then().statusCode(422);
+        given().contentType(ContentType.JSON).body(request("2027-03-01", "30000.00")).queryParam("asKnownAt", "wczoraj")
+                .when().post("/api/v1/evaluations").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("asKnownAt"));
         JsonNode before = evaluate("2026-12-01");
         assertThat(before.get("rulesetId").asText()).isEqualTo(B + "/2013-01-01");
         assertThat(before.at("/amounts/total").decimalValue()).isEqualByComparingTo("1000.00");
