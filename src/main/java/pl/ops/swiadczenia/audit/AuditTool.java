@@ -70,7 +70,7 @@ public final class AuditTool {
             try (PreparedStatement ps = c.prepareStatement("SELECT ch.seq, ch.decision_id, ch.content_sha256, "
                     + "ch.previous_hash, ch.chain_hash, d.id, d.created_at, d.benefit, d.ruleset_id, d.ruleset_version, "
                     + "d.ruleset_sha256, d.engine_version, d.legal_date, d.outcome, d.total_amount, d.case_reference, "
-                    + "d.requested_by, d.request_json, d.result_json FROM decision_chain ch "
+                    + "d.requested_by, d.request_json, d.result_json, d.release_id FROM decision_chain ch "
                     + "LEFT JOIN decision d ON d.id = ch.decision_id ORDER BY ch.seq")) {
                 ps.setFetchSize(500);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -81,7 +81,8 @@ public final class AuditTool {
                                         rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9),
                                         rs.getObject(10, LocalDate.class), rs.getString(11), rs.getString(12),
                                         rs.getObject(13, LocalDate.class), rs.getString(14), rs.getBigDecimal(15),
-                                        rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19)));
+                                        rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
+                                        rs.getString(20)));
                     }
                 }
             }

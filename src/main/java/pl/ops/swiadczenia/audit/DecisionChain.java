@@ -33,16 +33,25 @@ public class DecisionChain implements PanacheRepositoryBase<DecisionChainEntry, 
     /** Timeout of the read-only transaction of a verification (the default 5 minutes is too short for big chains). */
     static final int READ_TIMEOUT_SECONDS = 6 * 3600;
 
-    /** SHA-256 over the stored fields, each written as {@code <length>:<value>} so that no two rows can collide. */
+    /**
+     * SHA-256 over the stored fields, each written as {@code <length>:<value>} so that no two rows can collide. The
+     * release a decision names ({@code releaseId}, docs/adr/0017) is one more field when present: decisions stored
+     * before releases (null) keep the hash they were chained with, and setting or changing it afterwards breaks it.
+     */
     public static String contentHash(UUID id, Instant createdAt, String benefit, String rulesetId, LocalDate rulesetVersion,
                                      String rulesetSha256, String engineVersion, LocalDate legalDate, String outcome,
                                      BigDecimal totalAmount, String caseReference, String requestedBy,
-                                     String requestJson, String resultJson) {
+                                     String requestJson, String resultJson, String releaseId) {
         MessageDigest md = sha256();
-        for (String f : new String[] {id.toString(), createdAt.toString(), benefit, rulesetId, rulesetVersion.toString(),
+        String[] fields = {id.toString(), createdAt.toString(), benefit, rulesetId, rulesetVersion.toString(),
                 rulesetSha256, engineVersion, legalDate.toString(), outcome,
                 totalAmount.setScale(2, RoundingMode.UNNECESSARY).toPlainString(), caseReference, requestedBy,
-                requestJson, resultJson}) {
+                requestJson, resultJson};
+        if (releaseId != null) {
+            fields = java.util.Arrays.copyOf(fields, fields.length + 1);
+            fields[fields.length - 1] = "release=" + releaseId;
+        }
+        for (String f : fields) {
             byte[] b = f == null ? new byte[0] : f.getBytes(StandardCharsets.UTF_8);
             md.update(((f == null ? "-" : String.valueOf(b.length)) + ":").getBytes(StandardCharsets.UTF_8));
             md.update(b);
@@ -52,7 +61,8 @@ public class DecisionChain implements PanacheRepositoryBase<DecisionChainEntry, 
 
     public static String contentHash(DecisionRecord r) {
         return contentHash(r.id, r.createdAt, r.benefit, r.rulesetId, r.rulesetVersion, r.rulesetSha256, r.engineVersion,
-                r.legalDate, r.outcome, r.totalAmount, r.caseReference, r.requestedBy, r.requestJson, r.resultJson);
+                r.legalDate, r.outcome, r.totalAmount, r.caseReference, r.requestedBy, r.requestJson, r.resultJson,
+                r.releaseId);
     }
 
     public static String link(String previous, String content) {
@@ -125,7 +135,8 @@ public class DecisionChain implements PanacheRepositoryBase<DecisionChainEntry, 
             links.forEach(r -> v.link((Long) r[0], r[1].toString(), (String) r[2], (String) r[3], (String) r[4],
                     r[5] == null ? null : contentHash((UUID) r[5], (Instant) r[6], (String) r[7], (String) r[8],
                             (LocalDate) r[9], (String) r[10], (String) r[11], (LocalDate) r[12], (String) r[13],
-                            (BigDecimal) r[14], (String) r[15], (String) r[16], (String) r[17], (String) r[18])));
+                            (BigDecimal) r[14], (String) r[15], (String) r[16], (String) r[17], (String) r[18],
+                            (String) r[19])));
         }
         try (Stream<UUID> ids = getEntityManager().createNamedQuery(DecisionChainEntry.UNCHAINED, UUID.class)
                 .setHint(HibernateHints.HINT_FETCH_SIZE, 500).getResultStream()) {

@@ -20,7 +20,7 @@ import java.util.UUID;
 @NamedQuery(name = DecisionChainEntry.VERIFY_LINKS, query = "select ch.seq, ch.decisionId, ch.contentSha256, "
         + "ch.previousHash, ch.chainHash, d.id, d.createdAt, d.benefit, d.rulesetId, d.rulesetVersion, "
         + "d.rulesetSha256, d.engineVersion, d.legalDate, d.outcome, d.totalAmount, d.caseReference, "
-        + "d.requestedBy, d.requestJson, d.resultJson "
+        + "d.requestedBy, d.requestJson, d.resultJson, d.releaseId "
         + "from DecisionChainEntry ch left join DecisionRecord d on d.id = ch.decisionId order by ch.seq")
 @NamedQuery(name = DecisionChainEntry.UNCHAINED, query = "select d.id from DecisionRecord d where not exists "
         + "(select 1 from DecisionChainEntry ch where ch.decisionId = d.id) order by d.createdAt, d.id")

@@ -105,6 +105,32 @@ class AuditTrailTest {
             }
         }
         assertThat(chain().get("intact").asBoolean()).as("restored").isTrue();
+
+        // the release a decision names is chained too: pointing it at other rules (replay would use them) is found
+        String release;
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT release_id FROM decision WHERE id = '" + id + "'")) {
+            rs.next();
+            release = rs.getString(1);
+        }
+        assertThat(release).as("the decision names its release").matches("[0-9a-f]{64}");
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE decision DISABLE TRIGGER decision_no_update_delete");
+            st.executeUpdate("UPDATE decision SET release_id = NULL WHERE id = '" + id + "'");
+            st.execute("ALTER TABLE decision ENABLE TRIGGER decision_no_update_delete");
+        }
+        try {
+            JsonNode after = chain();
+            assertThat(after.get("intact").asBoolean()).isFalse();
+            assertThat(after.at("/firstBroken/decisionId").asText()).isEqualTo(id);
+        } finally {
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE decision DISABLE TRIGGER decision_no_update_delete");
+                st.executeUpdate("UPDATE decision SET release_id = '" + release + "' WHERE id = '" + id + "'");
+                st.execute("ALTER TABLE decision ENABLE TRIGGER decision_no_update_delete");
+            }
+        }
+        assertThat(chain().get("intact").asBoolean()).as("restored").isTrue();
         assertThat(given().queryParam("decisionId", id).when().get("/api/v1/audit/access-log").then().statusCode(200)
                 .extract().asString()).doesNotContain("VERIFY_CHAIN"); // the verification is logged without a decision
         assertThat(given().queryParam("subject", Tokens.SUITE).when().get("/api/v1/audit/access-log").then()
