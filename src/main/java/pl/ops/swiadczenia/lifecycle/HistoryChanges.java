@@ -408,6 +408,29 @@ public class HistoryChanges {
         }
     }
 
+    /**
+     * The drafts of a benefit approved by a second person in their current content (a dated history's or a version
+     * folder's): the law that will apply once published, which a shadow run evaluates beside live decisions.
+     */
+    public List<RuleSet> approvedDrafts(String benefit) {
+        List<RuleSet> out = new ArrayList<>();
+        for (RuleSet s : ruleSets.registry().versions(benefit)) {
+            if (s.released()) {
+                continue;
+            }
+            String content = s.fromHistory() ? ruleSets.historyHashes.get(benefit) : s.sha256();
+            if (content == null) {
+                continue;
+            }
+            List<RuleSetChangeRecord> all = steps.of(benefit, s.version());
+            RuleSetChangeRecord upload = lastUpload(all, content);
+            if (!approvals(all, content, upload == null ? null : upload.actor).isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     private static RuleSetChangeRecord lastUpload(List<RuleSetChangeRecord> all, String content) {
         RuleSetChangeRecord out = null;
         for (RuleSetChangeRecord r : all) {

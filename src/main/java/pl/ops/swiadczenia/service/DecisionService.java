@@ -36,6 +36,8 @@ public class DecisionService {
     pl.ops.swiadczenia.audit.CitationCatalogue catalogue;
     @Inject
     pl.ops.swiadczenia.ruleset.RegistryHolder ruleSets;
+    @Inject
+    jakarta.enterprise.event.Event<DecisionStored> decisionStored;
 
     /** Evaluates and stores; returns the stored record. */
     public DecisionRecord decide(EvaluationRequest request, String rawRequestJson) {
@@ -71,7 +73,10 @@ public class DecisionService {
         StoredForm.Compacted stored = StoredForm.compact(e);
         r.resultJson = stored.json();
         r.releaseId = releaseOf(e);
-        return repository.insert(r, pesels, stored.catalogue());
+        DecisionRecord saved = repository.insert(r, pesels, stored.catalogue());
+        // committed: a shadow run of an approved draft may evaluate the same request beside it (off this thread)
+        decisionStored.fireAsync(new DecisionStored(saved.id, saved.benefit, saved.requestJson, saved.outcome, saved.totalAmount));
+        return saved;
     }
 
     /**

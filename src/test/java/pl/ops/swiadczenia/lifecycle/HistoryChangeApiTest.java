@@ -321,6 +321,35 @@ class HistoryChangeApiTest {
         assertThat(json(given().when().get(API + "/2027-01-01/draft").then().statusCode(200).extract().asString())
                 .get("approved").asBoolean()).isTrue();
 
+        // shadow run (issue 13 point 5): approved, not yet published – a decision stored now is decided under the law
+        // in force (1 000 zł) and also evaluated under the draft beside it (1 200 zł), recorded not as a decision
+        JsonNode liveDecision = json(given().contentType(ContentType.JSON).body(request("2026-12-01", "30000.00"))
+                .when().post("/api/v1/decisions").then().statusCode(201).extract().asString());
+        assertThat(liveDecision.get("rulesetId").asText()).isEqualTo(B + "/2013-01-01");
+        assertThat(liveDecision.at("/amounts/total").decimalValue()).isEqualByComparingTo("1000.00");
+        STORED.add(liveDecision.get("id").asText());
+        JsonNode shadow = null;
+        for (int i = 0; i < 100 && shadow == null; i++) {
+            for (JsonNode r : json(given().queryParam("benefit", B).when().get("/api/v1/shadow-runs").then().statusCode(200)
+                    .extract().asString())) {
+                if (r.get("candidateId").asText().equals(B + "/2027-01-01") && r.get("decisions").asLong() >= 1) {
+                    shadow = r;
+                }
+            }
+            if (shadow == null) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(shadow).as("the shadow result of the decision under the approved draft").isNotNull();
+        assertThat(shadow.get("decisions").asLong()).isEqualTo(1);
+        assertThat(shadow.get("different").asLong()).isEqualTo(1);
+        assertThat(shadow.get("failed").asLong()).isZero();
+        assertThat(shadow.get("sumOfDifferences").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(shadow.at("/examples/0/decisionId").asText()).isEqualTo(liveDecision.get("id").asText());
+        assertThat(shadow.at("/examples/0/shadowTotal").decimalValue()).isEqualByComparingTo("1200.00");
+        given().queryParam("benefit", "../x").when().get("/api/v1/shadow-runs").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("benefit"));
+
         java.time.Instant beforePublication = java.time.Instant.now();
         JsonNode p = json(given().header("Authorization", author()).contentType(ContentType.JSON)
                 .body(Map.of("comment", "Rozporządzenie z 2026 r.")).when().post(API + "/2027-01-01/publication")

@@ -75,6 +75,7 @@ class SecurityMatrixTest {
                 new Endpoint("POST", "/api/v1/rulesets/" + HISTORY + "/2099-01-01/publication", "{}", Set.of(P)),
                 new Endpoint("GET", "/api/v1/rulesets/changes", null, Set.of(P, A)),
                 new Endpoint("GET", "/api/v1/releases", null, Set.of(P, A)),
+                new Endpoint("GET", "/api/v1/shadow-runs", null, Set.of(P, A)),
                 new Endpoint("GET", "/api/v1/releases/" + "0".repeat(64), null, Set.of(P, A)),
                 new Endpoint("GET", "/api/v1/releases/" + "0".repeat(64) + "/file?path=zasilek_rodzinny/benefit.yaml", null, Set.of(P, A)),
                 new Endpoint("POST", "/api/v1/impact-analyses", impact, Set.of(P)),
