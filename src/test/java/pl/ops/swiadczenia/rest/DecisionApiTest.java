@@ -406,12 +406,7 @@ class DecisionApiTest {
     void shouldAnswer422WhenTheRulesetLacksAValueOfLawTheCaseNeeds() {
         // farm income for base year 2025 (period 2026/2027): the GUS value per hectare is not known yet (announced by
         // 23 September 2026, not found in a source): the case cannot be decided, the answer names the missing year
-        ObjectNode req = Requests.w2();
-        req.put("legalDate", "2026-11-01");
-        ObjectNode wn = (ObjectNode) req.get("wniosek");
-        wn.put("dataZlozenia", "2026-11-03");
-        wn.putObject("dochod").put("hektaryPrzeliczeniowe", 2);
-        given().contentType(ContentType.JSON).body(Requests.json(req))
+        given().contentType(ContentType.JSON).body(Requests.json(Requests.w2WithFarm("2026-11-01", "2026-11-03", 2)))
                 .when().post("/api/v1/evaluations")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("detail", containsString("2025"));
@@ -421,12 +416,7 @@ class DecisionApiTest {
     void shouldUseTheFarmIncomeOfTheBaseYearAnnouncedBeforeTheLegalStateAndCiteIt() {
         // period 2025/2026, base year 2024: GUS announced 5 429 zł per hectare in September 2025 (known from 26.09.2025);
         // art. 5 ust. 8 u.ś.r.: 1/12 of it per month = 452,42 zł per hectare
-        ObjectNode req = Requests.w2();
-        req.put("legalDate", "2025-11-01");
-        ObjectNode wn = (ObjectNode) req.get("wniosek");
-        wn.put("dataZlozenia", "2025-11-03");
-        wn.putObject("dochod").put("hektaryPrzeliczeniowe", 2);
-        JsonNode d = tree(given().contentType(ContentType.JSON).body(Requests.json(req))
+        JsonNode d = tree(given().contentType(ContentType.JSON).body(Requests.json(Requests.w2WithFarm("2025-11-01", "2025-11-03", 2)))
                 .when().post("/api/v1/evaluations")
                 .then().statusCode(200).extract().asString());
         JsonNode gus = null;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import pl.ops.swiadczenia.service.CanonicalJson;
@@ -28,15 +27,7 @@ class ReplayAfterRestartTest {
 
     @Test
     void shouldReplayEveryStoredDecisionIdenticallyAfterRestart() {
-        List<String> ids = new ArrayList<>();
-        int page = 0;
-        JsonNode body;
-        do {
-            body = CanonicalJson.tree(given().queryParam("page", page).queryParam("size", 100)
-                    .when().get("/api/v1/decisions").then().statusCode(200).extract().asString());
-            body.get("items").forEach(i -> ids.add(i.get("id").asText()));
-            page++;
-        } while (page < body.get("totalPages").asInt());
+        List<String> ids = Requests.allDecisionIds();
 
         assertThat(ids).as("decisions stored by earlier test classes").isNotEmpty();
         for (String id : ids) {

@@ -44,15 +44,7 @@ class ReplayFromReleasesTest {
                   {"id":"dziecko","rola":"DZIECKO","dataUrodzenia":"2009-09-11"}]}}
                 """).when().post("/api/v1/evaluations").then().statusCode(422);
 
-        List<String> ids = new ArrayList<>();
-        int page = 0;
-        JsonNode body;
-        do {
-            body = CanonicalJson.tree(given().queryParam("page", page).queryParam("size", 100)
-                    .when().get("/api/v1/decisions").then().statusCode(200).extract().asString());
-            body.get("items").forEach(i -> ids.add(i.get("id").asText()));
-            page++;
-        } while (page < body.get("totalPages").asInt());
+        List<String> ids = Requests.allDecisionIds();
         assertThat(ids).as("decisions stored by earlier test classes").isNotEmpty();
 
         // every decision stored by this test run names its release (a persistent test server may also hold decisions

@@ -18,6 +18,30 @@ final class Requests {
                 .findFirst().orElseThrow().input().deepCopy();
     }
 
+    /** W2 on another legal date and filing date, with a farm of {@code hectares} hectares przeliczeniowe. */
+    static ObjectNode w2WithFarm(String legalDate, String filed, int hectares) {
+        ObjectNode req = w2();
+        req.put("legalDate", legalDate);
+        ObjectNode wn = (ObjectNode) req.get("wniosek");
+        wn.put("dataZlozenia", filed);
+        wn.putObject("dochod").put("hektaryPrzeliczeniowe", hectares);
+        return req;
+    }
+
+    /** The ids of every stored decision, page by page (as an auditor lists them). */
+    static java.util.List<String> allDecisionIds() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        int page = 0;
+        JsonNode body;
+        do {
+            body = pl.ops.swiadczenia.service.CanonicalJson.tree(io.restassured.RestAssured.given().queryParam("page", page)
+                    .queryParam("size", 100).when().get("/api/v1/decisions").then().statusCode(200).extract().asString());
+            body.get("items").forEach(i -> ids.add(i.get("id").asText()));
+            page++;
+        } while (page < body.get("totalPages").asInt());
+        return ids;
+    }
+
     static String json(JsonNode n) {
         return CanonicalJson.write(n);
     }
