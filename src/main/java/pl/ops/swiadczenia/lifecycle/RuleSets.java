@@ -71,8 +71,8 @@ public class RuleSets implements RegistryHolder {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, RuleSetRegistry> e) {
                     boolean evict = size() > RELEASE_CACHE;
-                    if (evict && e.getValue().root() != null) {
-                        deleteTree(e.getValue().root().getParent());
+                    if (evict) {
+                        deleteRebuilt(e.getValue());
                     }
                     return evict;
                 }
@@ -94,6 +94,25 @@ public class RuleSets implements RegistryHolder {
         }
         recordRelease("system", "start-up: rules directory " + root());
     }
+
+    /** Removes the private folders of the releases rebuilt for replays (they are rebuilt from the database when needed). */
+    @jakarta.annotation.PreDestroy
+    void removeRebuiltReleases() {
+        synchronized (releaseRegistries) {
+            releaseRegistries.values().forEach(RuleSets::deleteRebuilt);
+            releaseRegistries.clear();
+        }
+    }
+
+    /** Deletes the private folder a release was rebuilt into – only such a folder, never a rules directory. */
+    private static void deleteRebuilt(RuleSetRegistry r) {
+        Path dir = r.root() == null ? null : r.root().getParent();
+        if (dir != null && dir.getFileName() != null && dir.getFileName().toString().startsWith(REBUILT_PREFIX)) {
+            deleteTree(dir);
+        }
+    }
+
+    private static final String REBUILT_PREFIX = "ops-release-";
 
     /** Swaps in a new registry (callers hold {@link #lock}) and records the rules it was loaded from as a release. */
     void swap(RuleSetRegistry r) {
@@ -166,7 +185,7 @@ public class RuleSets implements RegistryHolder {
             return java.util.Optional.empty();
         }
         try {
-            Path dir = Files.createTempDirectory("ops-release-" + id.substring(0, 12) + "-").resolve("rules");
+            Path dir = Files.createTempDirectory(REBUILT_PREFIX + id.substring(0, 12) + "-").resolve("rules");
             Releases.write(files.get(), dir);
             RuleSetRegistry r = RuleSetRegistry.load(dir, loader, benefits::contains);
             releaseRegistries.put(key, r);

@@ -510,10 +510,10 @@ public class HistoryLoader {
                     for (ParameterSeries.Value v : p.values().values()) {
                         if (points.add(v.knownFrom()) || announced.containsKey(v.knownFrom())) {
                             announced.merge(v.knownFrom(), new String[] {
-                                    "Nowa wartość: " + p.description() + " – pozycja " + v.from() + ", znana od "
-                                            + v.knownFrom() + ".",
+                                    "Nowa wartość: " + p.description() + " – za " + v.from().getYear() + " r., znana od "
+                                            + java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(v.knownFrom()) + ".",
                                     "A new value: " + (p.descriptionEn() == null ? p.description() : p.descriptionEn())
-                                            + " – entry " + v.from() + ", known from " + v.knownFrom() + "."}, (a, b) -> new String[] {a[0] + " " + b[0], a[1] + " " + b[1]});
+                                            + " – for " + v.from().getYear() + ", known from " + v.knownFrom() + "."}, (a, b) -> new String[] {a[0] + " " + b[0], a[1] + " " + b[1]});
                         }
                     }
                 }

@@ -133,7 +133,7 @@ class HistoryLoaderTest {
             RuleSet announced = after.states().get(after.states().size() - 1);
             assertThat(announced.version()).isEqualTo(LocalDate.of(2026, 9, 23));
             assertThat(announced.released()).isTrue();
-            assertThat(announced.manifest().summary()).contains("Przeciętny dochód z pracy", "2025-01-01");
+            assertThat(announced.manifest().summary()).contains("Przeciętny dochód z pracy", "za 2025 r., znana od 23.09.2026");
             assertThat(announced.history().get(name).get(LocalDate.of(2025, 1, 1)).wartosc()).isEqualTo(6000);
             assertThat(announced.history().get(name).get(LocalDate.of(2026, 1, 1)).wartosc()).isNull();
             // the state that gives way to it still has no value for 2025
