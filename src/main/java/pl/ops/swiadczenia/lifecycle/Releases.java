@@ -17,7 +17,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +100,7 @@ public class Releases implements PanacheRepositoryBase<ReleaseRecord, String> {
             activate(id, actor, reason);
             return id;
         }
-        List<String> present = new ArrayList<>();
+        java.util.Set<String> present = new java.util.HashSet<>();
         List<String> all = List.copyOf(byHash.keySet());
         for (int from = 0; from < all.size(); from += 1000) {
             present.addAll(getEntityManager().createQuery(
@@ -194,11 +193,16 @@ public class Releases implements PanacheRepositoryBase<ReleaseRecord, String> {
         if (f == null) {
             throw new IllegalStateException("release " + id + " names file " + path + ", which is not stored");
         }
+        return Optional.of(verified(f));
+    }
+
+    /** The bytes of a stored file, checked against its hash (a mismatch is an integrity failure of the store). */
+    private static byte[] verified(ReleaseFile f) {
         byte[] b = gunzip(f.content);
         if (!HexFormat.of().formatHex(sha().digest(b)).equals(f.sha256)) {
             throw new IllegalStateException("release file " + f.sha256 + " does not match its hash");
         }
-        return Optional.of(b);
+        return b;
     }
 
     /**
@@ -218,11 +222,7 @@ public class Releases implements PanacheRepositoryBase<ReleaseRecord, String> {
         for (int from = 0; from < wanted.size(); from += 1000) {
             for (ReleaseFile f : getEntityManager().createQuery("from ReleaseFile f where f.sha256 in :h", ReleaseFile.class)
                     .setParameter("h", wanted.subList(from, Math.min(wanted.size(), from + 1000))).getResultList()) {
-                byte[] b = gunzip(f.content);
-                if (!HexFormat.of().formatHex(sha().digest(b)).equals(f.sha256)) {
-                    throw new IllegalStateException("release file " + f.sha256 + " does not match its hash");
-                }
-                content.put(f.sha256, b);
+                content.put(f.sha256, verified(f));
             }
         }
         Map<String, byte[]> out = new TreeMap<>();

@@ -113,6 +113,7 @@ public class RuleSets implements RegistryHolder {
     }
 
     private static final String REBUILT_PREFIX = "ops-release-";
+    private static final Pattern MODULE_KIND = Pattern.compile("(?m)^kind:\\s*module\\s*$");
 
     /** Swaps in a new registry (callers hold {@link #lock}) and records the rules it was loaded from as a release. */
     void swap(RuleSetRegistry r) {
@@ -187,7 +188,15 @@ public class RuleSets implements RegistryHolder {
         try {
             Path dir = Files.createTempDirectory(REBUILT_PREFIX + id.substring(0, 12) + "-").resolve("rules");
             Releases.write(files.get(), dir);
-            RuleSetRegistry r = RuleSetRegistry.load(dir, loader, benefits::contains);
+            // the modules a benefit runs first (e.g. dochod_rodziny) come with it: read from the release's manifests
+            java.util.Set<String> load = new java.util.TreeSet<>(benefits);
+            files.get().forEach((path, bytes) -> {
+                if (path.endsWith("/" + pl.ops.swiadczenia.ruleset.HistoryLoader.MANIFEST) && path.indexOf('/') == path.lastIndexOf('/')
+                        && MODULE_KIND.matcher(new String(bytes, StandardCharsets.UTF_8)).find()) {
+                    load.add(path.substring(0, path.indexOf('/')));
+                }
+            });
+            RuleSetRegistry r = RuleSetRegistry.load(dir, loader, load::contains);
             releaseRegistries.put(key, r);
             LOG.infof("Release %s rebuilt from the database for %s (%d files)", id, benefits, files.get().size());
             return java.util.Optional.of(r);

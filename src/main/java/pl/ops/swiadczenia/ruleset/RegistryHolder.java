@@ -20,7 +20,8 @@ public interface RegistryHolder {
     }
 
     /**
-     * The legal states of the given benefits (and modules) as a recorded release holds them, rebuilt from the
+     * The legal states of the given benefits, and of every module of the release (which benefits run first), as a
+     * recorded release holds them, rebuilt from the
      * database; empty when the release is not recorded. Used by the replay, so that a decision is replayed under the
      * rules it recorded whatever the rules directory of the running service holds.
      */

@@ -47,12 +47,6 @@ public class EvaluationService {
         RuleSetRegistry registry = ruleSets.releaseRegistry(release, java.util.Set.of(request.benefit()))
                 .orElseThrow(() -> new IllegalStateException("Release " + release + " is not in the database"));
         RuleSet rs = registry.select(request.benefit(), request.legalDate());
-        if (!rs.manifest().modules().isEmpty()) {
-            java.util.Set<String> withModules = new java.util.TreeSet<>(rs.manifest().modules());
-            withModules.add(request.benefit());
-            registry = ruleSets.releaseRegistry(release, withModules).orElseThrow();
-            rs = registry.select(request.benefit(), request.legalDate());
-        }
         return new AsKnown(evaluate(rs, modulesInForce(registry, rs, request.legalDate()), request), release);
     }
 

@@ -99,18 +99,16 @@ public class ReplayService {
         if (releaseId == null) {
             return live;
         }
-        java.util.Set<String> benefits = new java.util.TreeSet<>();
-        benefits.add(benefit);
-        boolean liveHoldsIt = releaseId.equals(ruleSets.releaseOf(CanonicalJson.tree(resultJson).path("rulesetId").asText(),
-                CanonicalJson.tree(resultJson).path("rulesetSha256").asText()));
-        for (JsonNode m : CanonicalJson.tree(resultJson).path("modules")) {
-            benefits.add(m.path("rulesetId").asText().split("/")[0]);
+        JsonNode result = CanonicalJson.tree(resultJson);
+        boolean liveHoldsIt = releaseId.equals(ruleSets.releaseOf(result.path("rulesetId").asText(),
+                result.path("rulesetSha256").asText()));
+        for (JsonNode m : result.path("modules")) {
             liveHoldsIt &= releaseId.equals(ruleSets.releaseOf(m.path("rulesetId").asText(), m.path("rulesetSha256").asText()));
         }
         if (liveHoldsIt) {
             return live;
         }
-        return ruleSets.releaseRegistry(releaseId, benefits).orElseThrow(() -> new IllegalStateException(
+        return ruleSets.releaseRegistry(releaseId, java.util.Set.of(benefit)).orElseThrow(() -> new IllegalStateException(
                 "Release " + releaseId + " of a stored decision is not in the database"));
     }
 
