@@ -45,8 +45,8 @@ public final class ImpactAnalysis {
                           String newOutcome, BigDecimal newTotal, String note) {
     }
 
-    /** Records one re-evaluated decision. {@code newOutcome} null = could not be evaluated ({@code note} says why). */
-    public synchronized void add(String id, LocalDate legalDate, String storedOutcome, BigDecimal storedTotal,
+    /** Records one re-evaluated decision and returns its kind of change. {@code newOutcome} null = could not be evaluated ({@code note} says why). */
+    public synchronized Kind add(String id, LocalDate legalDate, String storedOutcome, BigDecimal storedTotal,
                                  String newOutcome, BigDecimal newTotal, String note) {
         Kind kind;
         if (newOutcome == null) {
@@ -74,6 +74,7 @@ public final class ImpactAnalysis {
         if (ex.size() < EXAMPLES) {
             ex.add(new Example(id, legalDate, storedOutcome, storedTotal, newOutcome, newTotal, note));
         }
+        return kind;
     }
 
     /** One bucket of the distribution of differences. */
@@ -84,6 +85,32 @@ public final class ImpactAnalysis {
     public record Summary(long evaluated, Map<Kind, Long> byKind, Map<String, Long> outcomeChanges,
                           List<Bucket> differenceDistribution, BigDecimal sumOfDifferences,
                           BigDecimal minDifference, BigDecimal maxDifference, Map<Kind, List<Example>> examples) {
+    }
+
+    /** Adds the report of another part of the same analysis (a chunk of a job); examples in the order added. */
+    public synchronized void merge(Summary s) {
+        s.byKind().forEach((k, n) -> counts.merge(k, n, Long::sum));
+        s.outcomeChanges().forEach((k, n) -> outcomeChanges.merge(k, n, Long::sum));
+        for (int i = 0; i < LABELS.length && i < s.differenceDistribution().size(); i++) {
+            buckets[i] += s.differenceDistribution().get(i).decisions();
+        }
+        if (s.sumOfDifferences() != null) {
+            sumDifference = sumDifference.add(s.sumOfDifferences());
+        }
+        if (s.minDifference() != null) {
+            minDifference = minDifference == null || s.minDifference().compareTo(minDifference) < 0 ? s.minDifference() : minDifference;
+        }
+        if (s.maxDifference() != null) {
+            maxDifference = maxDifference == null || s.maxDifference().compareTo(maxDifference) > 0 ? s.maxDifference() : maxDifference;
+        }
+        s.examples().forEach((k, list) -> {
+            List<Example> ex = examples.get(k);
+            for (Example e : list) {
+                if (ex.size() < EXAMPLES) {
+                    ex.add(e);
+                }
+            }
+        });
     }
 
     public synchronized Summary summary() {

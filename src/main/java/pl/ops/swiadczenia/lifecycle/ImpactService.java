@@ -1,29 +1,23 @@
 package pl.ops.swiadczenia.lifecycle;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import pl.ops.swiadczenia.audit.DecisionRecordRepository;
 import pl.ops.swiadczenia.audit.DecisionRecordRepository.ForAnalysis;
 import pl.ops.swiadczenia.decyzja.Evaluation;
 import pl.ops.swiadczenia.engine.RuleEvaluator;
@@ -34,35 +28,44 @@ import pl.ops.swiadczenia.service.EvaluationRequest;
 import pl.ops.swiadczenia.service.EvaluationService;
 import pl.ops.swiadczenia.service.FieldError;
 import pl.ops.swiadczenia.service.InvalidRequestException;
+import pl.ops.swiadczenia.service.JsonDiff;
 import pl.ops.swiadczenia.service.ReplayService;
 
 /**
- * Impact analysis as a background job: stored decisions of a benefit in a legal-date range are read from the
- * database with a server-side cursor ({@link DecisionRecordRepository#streamForAnalysis}: a few hundred rows in
- * memory at a time), re-evaluated under a candidate version by worker threads fed through a bounded queue, and
- * compared with the stored outcome and total. Progress (done / total, rate, time left) can be read while it runs,
- * and it can be cancelled. Nothing is written to the decision store.
+ * Impact analyses and batch replays as jobs stored in PostgreSQL ({@link JobStore}, ADR 0018): a job is cut into
+ * chunks of stored decisions when it is created; worker threads of every instance claim chunks with
+ * {@code FOR UPDATE SKIP LOCKED} for a lease, re-evaluate (impact: under the candidate state of the law) or replay
+ * (under the release each decision recorded) the decisions of the chunk, and store the chunk's summary and the
+ * decisions it found changed in one transaction. A job survives a restart (its open chunks are claimed again once
+ * their lease has run out) and is shared by the instances on one database without a chunk being done twice. Progress
+ * (done / total, rate, time left) and the report are read from the database; nothing is written to the decision store.
  */
 @ApplicationScoped
 public class ImpactService {
     private static final Logger LOG = Logger.getLogger(ImpactService.class);
-    private static final Object POISON = new Object();
 
-    @Inject
-    DecisionRecordRepository decisions;
     @Inject
     RuleSets ruleSets;
     @Inject
     Clock clock;
+    @Inject
+    JobStore store;
     @ConfigProperty(name = "impact.workers", defaultValue = "0")
     int configuredWorkers;
+    @ConfigProperty(name = "jobs.chunk-size", defaultValue = "500")
+    int chunkSize;
+    @ConfigProperty(name = "jobs.lease", defaultValue = "PT2M")
+    Duration lease;
+    @ConfigProperty(name = "jobs.poll", defaultValue = "PT2S")
+    Duration poll;
 
-    private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "impact-analysis");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** This instance's name in the job tables (host, process, a random part). */
+    final String instance = instanceName();
+    private final List<Thread> workers = new ArrayList<>();
+    private final Object wake = new Object();
+    private volatile boolean stopped;
+    /** What a job needs to evaluate, resolved once per job and instance. */
+    private final Map<UUID, Context> contexts = new ConcurrentHashMap<>();
 
     /** Which stored decisions to replay (auditors): a benefit and a legal-date range. */
     public record ReplayRequest(String benefit, LocalDate legalDateFrom, LocalDate legalDateTo) {
@@ -82,51 +85,44 @@ public class ImpactService {
                           String candidateSha256, Boolean candidateReleased, long total, long done,
                           double decisionsPerSecond, Long secondsLeft, Instant startedAt, Instant finishedAt,
                           long heapUsedMaxMb, String error, ImpactAnalysis.Summary result,
-                          ReplayAnalysis.Summary replay) {
+                          ReplayAnalysis.Summary replay, String createdBy, String candidateReleaseId, long chunks,
+                          Long itemsListed) {
     }
 
-    /** A running or finished job. */
-    public final class Job {
-        final String id = UUID.randomUUID().toString();
-        final ImpactRequest request;
-        final RuleSet candidate;
-        final RuleSetRegistry registry;
-        final Kind kind;
-        final ImpactAnalysis analysis = new ImpactAnalysis();
-        final ReplayAnalysis replay = new ReplayAnalysis();
-        final AtomicLong done = new AtomicLong();
-        final AtomicBoolean cancel = new AtomicBoolean();
-        final Instant startedAt = Instant.now(clock);
-        final long startNanos = System.nanoTime();
-        volatile long total = -1;
-        volatile Status status = Status.RUNNING;
-        volatile Instant finishedAt;
-        volatile long finishedNanos;
-        volatile String error;
-        volatile long heapMax;
+    /** A job's candidate state and the registry of its modules (impact), or the registry to replay from. */
+    record Context(JobStore.JobRow job, ImpactRequest request, RuleSet candidate, RuleSetRegistry registry) {
+    }
 
-        Job(Kind kind, ImpactRequest request, RuleSet candidate, RuleSetRegistry registry) {
-            this.kind = kind;
-            this.request = request;
-            this.candidate = candidate;
-            this.registry = registry;
+    void onStart(@Observes StartupEvent e) {
+        int n = configuredWorkers > 0 ? configuredWorkers : Runtime.getRuntime().availableProcessors();
+        if (configuredWorkers < 0) {
+            n = 0; // this instance takes no chunks (another does)
         }
+        for (int i = 0; i < n; i++) {
+            Thread t = new Thread(this::workLoop, "job-worker-" + i);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+        LOG.infof("Job workers: %d on instance %s (chunks of %d decisions, lease %s)", n, instance, chunkSize, lease);
+    }
 
-        public JobView view() {
-            long d = done.get();
-            long end = status == Status.RUNNING ? System.nanoTime() : finishedNanos;
-            double secs = Math.max(1e-3, (end - startNanos) / 1e9);
-            double rate = d / secs;
-            Long left = status != Status.RUNNING || total < 0 || rate <= 0 ? null : Math.round((total - d) / rate);
-            boolean impact = kind == Kind.IMPACT;
-            return new JobView(id, kind, status, request, impact ? candidate.id() : null,
-                    impact ? candidate.sha256() : null, impact ? candidate.released() : null,
-                    Math.max(total, 0), d, Math.round(rate * 10) / 10.0, left, startedAt, finishedAt,
-                    heapMax / (1024 * 1024), error, impact ? analysis.summary() : null, impact ? null : replay.summary());
+    private static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "host";
         }
+        return host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public JobView start(ImpactRequest r) {
+        return start(r, "system");
+    }
+
+    /** Starts an impact analysis of {@code r} for {@code actor}. */
+    public JobView start(ImpactRequest r, String actor) {
         List<FieldError> errors = new ArrayList<>();
         if (r == null || r.benefit() == null) {
             errors.add(new FieldError("benefit", "is required"));
@@ -146,11 +142,17 @@ public class ImpactService {
         ImpactRequest req = new ImpactRequest(r.benefit(), r.version(),
                 r.legalDateFrom() != null ? r.legalDateFrom() : LocalDate.of(1900, 1, 1),
                 r.legalDateTo() != null ? r.legalDateTo() : LocalDate.of(9999, 12, 31));
-        return submit(new Job(Kind.IMPACT, req, candidate, registry));
+        String releaseId = ruleSets.releaseId();
+        return submit(Kind.IMPACT, req, candidate, releaseId, actor);
     }
 
     /** Starts a batch replay: every stored decision of the benefit in the range, under its stored version. */
     public JobView startReplay(ReplayRequest r) {
+        return startReplay(r, "system");
+    }
+
+    /** Starts a batch replay of {@code r} for {@code actor}. */
+    public JobView startReplay(ReplayRequest r, String actor) {
         if (r == null || r.benefit() == null || r.benefit().isBlank()) {
             throw new InvalidRequestException(List.of(new FieldError("benefit", "is required")));
         }
@@ -160,147 +162,284 @@ public class ImpactService {
         ImpactRequest req = new ImpactRequest(r.benefit(), null,
                 r.legalDateFrom() != null ? r.legalDateFrom() : LocalDate.of(1900, 1, 1),
                 r.legalDateTo() != null ? r.legalDateTo() : LocalDate.of(9999, 12, 31));
-        return submit(new Job(Kind.REPLAY, req, null, ruleSets.registry()));
+        return submit(Kind.REPLAY, req, null, null, actor);
     }
 
-    private JobView submit(Job job) {
-        jobs.put(job.id, job);
-        trim();
-        runner.submit(() -> run(job));
-        return job.view();
+    private JobView submit(Kind kind, ImpactRequest req, RuleSet candidate, String releaseId, String actor) {
+        Instant now = Instant.now(clock);
+        JobStore.JobRow row = new JobStore.JobRow(UUID.randomUUID(), kind, req.benefit(), CanonicalJson.write(req),
+                candidate == null ? null : candidate.id(), candidate == null ? null : candidate.sha256(),
+                candidate == null ? null : candidate.released(), releaseId, actor == null ? "system" : actor, now, now,
+                0, 0, Status.RUNNING, null, null, 0);
+        JobStore.JobRow stored = store.create(row, req.legalDateFrom(), req.legalDateTo(), Math.max(1, chunkSize));
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+        return view(stored);
     }
 
     public Optional<JobView> get(Kind kind, String id) {
-        return Optional.ofNullable(jobs.get(id)).filter(j -> j.kind == kind).map(Job::view);
+        return parse(id).flatMap(store::get).filter(j -> j.kind() == kind).map(this::view);
+    }
+
+    /** The job row itself (kind checked), for the lists of decisions. */
+    public Optional<JobStore.JobRow> row(Kind kind, String id) {
+        return parse(id).flatMap(store::get).filter(j -> j.kind() == kind);
     }
 
     public List<JobView> list(Kind kind) {
-        return jobs.values().stream().filter(j -> j.kind == kind).map(Job::view)
-                .sorted(Comparator.comparing(JobView::startedAt).reversed()).toList();
+        return store.recent(kind, 50).stream().map(this::view).toList();
     }
 
     public Optional<JobView> cancel(Kind kind, String id) {
-        Job j = jobs.get(id);
-        if (j == null || j.kind != kind) {
+        Optional<JobStore.JobRow> j = parse(id).flatMap(store::get).filter(r -> r.kind() == kind);
+        j.ifPresent(r -> store.end(r.id(), Status.CANCELLED, null));
+        return j.flatMap(r -> store.get(r.id())).map(this::view);
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
-        j.cancel.set(true);
-        return Optional.of(j.view());
     }
 
-    /** Keeps the 50 most recent jobs. */
-    private void trim() {
-        if (jobs.size() > 50) {
-            jobs.values().stream().filter(j -> j.status != Status.RUNNING)
-                    .sorted(Comparator.comparing((Job j) -> j.startedAt)).limit(jobs.size() - 50L)
-                    .forEach(j -> jobs.remove(j.id));
+    /** The view of a stored job: progress from its finished chunks, the report merged from their summaries. */
+    JobView view(JobStore.JobRow j) {
+        JobStore.Progress p = store.progress(j.id());
+        ImpactAnalysis impact = j.kind() == Kind.IMPACT ? new ImpactAnalysis() : null;
+        ReplayAnalysis replay = j.kind() == Kind.REPLAY ? new ReplayAnalysis() : null;
+        for (String s : p.summaries()) {
+            try {
+                if (impact != null) {
+                    impact.merge(CanonicalJson.MAPPER.readValue(s, ImpactAnalysis.Summary.class));
+                } else {
+                    replay.merge(CanonicalJson.MAPPER.readValue(s, ReplayAnalysis.Summary.class));
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("A stored summary of job " + j.id() + " cannot be read", e);
+            }
         }
-    }
-
-    private void run(Job job) {
-        int workers = configuredWorkers > 0 ? configuredWorkers : Runtime.getRuntime().availableProcessors();
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1000);
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        Instant end = j.status() == Status.RUNNING ? Instant.now(clock) : j.finishedAt();
+        double secs = Math.max(1e-3, Duration.between(j.createdAt(), end == null ? j.createdAt() : end).toMillis() / 1000.0);
+        double rate = p.done() / secs;
+        Long left = j.status() != Status.RUNNING || rate <= 0 ? null : Math.round((j.total() - p.done()) / rate);
+        ImpactRequest req;
         try {
-            for (int i = 0; i < workers; i++) {
-                pool.submit(() -> work(job, queue));
-            }
-            ImpactRequest r = job.request;
-            job.total = decisions.countForAnalysis(r.benefit(), r.legalDateFrom(), r.legalDateTo());
-            long[] n = {0};
-            decisions.streamForAnalysis(r.benefit(), r.legalDateFrom(), r.legalDateTo(), job.kind == Kind.REPLAY,
-                    row -> {
-                        if (job.cancel.get()) {
-                            return false;
-                        }
-                        queue.put(row);
-                        if (++n[0] % 1000 == 0) {
-                            Runtime rt = Runtime.getRuntime();
-                            job.heapMax = Math.max(job.heapMax, rt.totalMemory() - rt.freeMemory());
-                        }
-                        return true;
-                    });
-            for (int i = 0; i < workers; i++) {
-                queue.put(POISON);
-            }
-            pool.shutdown();
-            pool.awaitTermination(365, TimeUnit.DAYS);
-            job.status = job.cancel.get() ? Status.CANCELLED : Status.COMPLETED;
-        } catch (Exception e) {
-            job.cancel.set(true);
-            job.error = e.toString();
-            job.status = Status.FAILED;
-            LOG.error("Impact analysis " + job.id + " failed", e);
-        } finally {
-            pool.shutdownNow();
-            job.finishedNanos = System.nanoTime();
-            job.finishedAt = Instant.now(clock);
+            req = CanonicalJson.MAPPER.readValue(j.requestJson(), ImpactRequest.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The stored request of job " + j.id() + " cannot be read", e);
         }
+        boolean isImpact = j.kind() == Kind.IMPACT;
+        Long listed = j.status() == Status.RUNNING ? null : store.countItems(j.id(), null);
+        return new JobView(j.id().toString(), j.kind(), j.status(), req, j.candidateRulesetId(), j.candidateSha256(),
+                j.candidateReleased(), j.total(), p.done(), Math.round(rate * 10) / 10.0, left, j.createdAt(),
+                j.finishedAt(), j.heapMaxMb(), j.error(), isImpact ? impact.summary() : null,
+                isImpact ? null : replay.summary(), j.createdBy(), j.candidateReleaseId(), j.chunks(), listed);
     }
 
-    private void work(Job job, BlockingQueue<Object> queue) {
+    // ---------------------------------------------------------------- workers
+
+    private void workLoop() {
         RuleEvaluator evaluator = new RuleEvaluator();
-        try {
-            while (true) {
-                Object o = queue.take();
-                if (o == POISON) {
-                    return;
-                }
-                if (job.cancel.get()) {
-                    continue; // drain
-                }
-                ForAnalysis row = (ForAnalysis) o;
-                if (job.kind == Kind.REPLAY) {
-                    replayOne(job, evaluator, row);
-                    job.done.incrementAndGet();
+        while (!stopped) {
+            try {
+                Optional<JobStore.Claim> c = store.claim(instance, lease);
+                if (c.isPresent()) {
+                    runChunk(c.get(), evaluator, Integer.MAX_VALUE);
                     continue;
                 }
-                String outcome = null;
-                BigDecimal total = null;
-                String note = null;
-                try {
-                    EvaluationRequest req = CanonicalJson.MAPPER.readValue(row.requestJson(), EvaluationRequest.class);
-                    Evaluation e = EvaluationService.run(evaluator, job.candidate,
-                            EvaluationService.modulesInForce(job.registry, job.candidate, req.legalDate()), req);
-                    outcome = e.outcome().name();
-                    total = e.amounts().total();
-                } catch (Exception e) {
-                    note = e.getMessage();
+            } catch (RuntimeException e) {
+                if (stopped) {
+                    return;
                 }
-                job.analysis.add(row.id(), row.legalDate(), row.outcome(), row.total(), outcome, total, note);
-                job.done.incrementAndGet();
+                LOG.warnf("Job worker: %s (retrying)", e.getMessage());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            synchronized (wake) {
+                try {
+                    wake.wait(poll.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
         }
     }
 
-    private void replayOne(Job job, RuleEvaluator evaluator, ForAnalysis row) {
+    /** Claims one chunk for {@code worker} (any instance name), or none; for tests of workers that die. */
+    public Optional<JobStore.Claim> claim(String worker) {
+        return store.claim(worker, lease);
+    }
+
+    /**
+     * Works on a claimed chunk: evaluates at most {@code limit} of its decisions and stores its result if it got
+     * through all of them and still holds the chunk. Returns true when the chunk's result was stored. A limit below
+     * the chunk's size is what a worker that dies midway does (tests).
+     */
+    public boolean runChunk(JobStore.Claim claim, RuleEvaluator evaluator, int limit) {
+        Context ctx;
+        try {
+            ctx = context(claim.jobId());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Job %s cannot run", claim.jobId());
+            store.end(claim.jobId(), Status.FAILED, String.valueOf(e.getMessage()));
+            contexts.remove(claim.jobId());
+            return false;
+        }
+        if (ctx == null) {
+            return false;
+        }
+        boolean replay = ctx.job().kind() == Kind.REPLAY;
+        List<String> caseRefs = new ArrayList<>();
+        List<ForAnalysis> rows = store.rows(ctx.job(), claim, replay, caseRefs);
+        ImpactAnalysis impact = new ImpactAnalysis();
+        ReplayAnalysis replays = new ReplayAnalysis();
+        List<JobStore.Item> items = new ArrayList<>();
+        long renewed = System.nanoTime();
+        for (int i = 0; i < rows.size(); i++) {
+            if (i >= limit) {
+                return false;
+            }
+            if (i % 50 == 49 && System.nanoTime() - renewed > lease.toNanos() / 3) {
+                if (store.get(claim.jobId()).map(j -> j.status() != Status.RUNNING).orElse(true)
+                        || !store.renew(claim, lease)) {
+                    return false; // cancelled, or taken over after the lease ran out
+                }
+                renewed = System.nanoTime();
+            }
+            ForAnalysis row = rows.get(i);
+            if (replay) {
+                replayOne(ctx, evaluator, row, caseRefs.get(i), replays, items);
+            } else {
+                impactOne(ctx, evaluator, row, caseRefs.get(i), impact, items);
+            }
+        }
+        Runtime rt = Runtime.getRuntime();
+        long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+        String summary = CanonicalJson.write(replay ? replays.summary() : impact.summary());
+        boolean stored = store.complete(claim, summary, items, heapMb);
+        if (!stored) {
+            LOG.infof("Chunk %d of job %s was taken over by another worker; its result is left to it", claim.chunkNo(),
+                    claim.jobId());
+        }
+        return stored;
+    }
+
+    private Context context(UUID jobId) {
+        Context c = contexts.get(jobId);
+        if (c != null) {
+            return c;
+        }
+        JobStore.JobRow job = store.get(jobId).orElse(null);
+        if (job == null || job.status() != Status.RUNNING) {
+            return null;
+        }
+        ImpactRequest req;
+        try {
+            req = CanonicalJson.MAPPER.readValue(job.requestJson(), ImpactRequest.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored request unreadable", e);
+        }
+        RuleSetRegistry registry = ruleSets.registry();
+        RuleSet candidate = null;
+        if (job.kind() == Kind.IMPACT) {
+            RuleSet live = registry.find(req.benefit(), req.version()).orElse(null);
+            if (live == null || !live.sha256().equals(job.candidateSha256())) {
+                // the candidate is not held here (another instance, or a change since): from its recorded release
+                if (job.candidateReleaseId() == null) {
+                    throw new IllegalStateException("Stan " + job.candidateRulesetId() + " (sha256 "
+                            + job.candidateSha256() + ") nie jest już wczytany, a zadanie nie zapisało jego wydania");
+                }
+                registry = ruleSets.releaseRegistry(job.candidateReleaseId(), java.util.Set.of(req.benefit()))
+                        .orElseThrow(() -> new IllegalStateException("Wydanie " + job.candidateReleaseId()
+                                + " nie jest zapisane w bazie"));
+                live = registry.find(req.benefit(), req.version()).filter(s -> s.sha256().equals(job.candidateSha256()))
+                        .orElseThrow(() -> new IllegalStateException("Wydanie " + job.candidateReleaseId()
+                                + " nie zawiera stanu " + job.candidateRulesetId() + " o sha256 " + job.candidateSha256()));
+            }
+            candidate = live;
+        }
+        c = new Context(job, req, candidate, registry);
+        if (contexts.size() > 16) {
+            contexts.clear();
+        }
+        contexts.put(jobId, c);
+        return c;
+    }
+
+    private static void impactOne(Context ctx, RuleEvaluator evaluator, ForAnalysis row, String caseRef,
+                                  ImpactAnalysis acc, List<JobStore.Item> items) {
+        String outcome = null;
+        BigDecimal total = null;
+        String note = null;
+        try {
+            EvaluationRequest req = CanonicalJson.MAPPER.readValue(row.requestJson(), EvaluationRequest.class);
+            Evaluation e = EvaluationService.run(evaluator, ctx.candidate(),
+                    EvaluationService.modulesInForce(ctx.registry(), ctx.candidate(), req.legalDate()), req);
+            outcome = e.outcome().name();
+            total = e.amounts().total();
+        } catch (Exception e) {
+            note = e.getMessage();
+        }
+        ImpactAnalysis.Kind kind = acc.add(row.id(), row.legalDate(), row.outcome(), row.total(), outcome, total, note);
+        if (kind != ImpactAnalysis.Kind.UNCHANGED) {
+            items.add(new JobStore.Item(row.id(), row.legalDate(), caseRef, kind.name(), row.outcome(), row.total(),
+                    outcome, total, total == null ? null : total.subtract(row.total()), note));
+        }
+    }
+
+    private void replayOne(Context ctx, RuleEvaluator evaluator, ForAnalysis row, String caseRef, ReplayAnalysis acc,
+                           List<JobStore.Item> items) {
+        String benefit = ctx.request().benefit();
         try {
             // under the release the decision recorded (rebuilt from the database when the rules in force differ)
-            pl.ops.swiadczenia.ruleset.RuleSetRegistry registry = ReplayService.registryFor(ruleSets, job.registry,
-                    row.releaseId(), job.request.benefit(), row.resultJson());
-            ReplayService.StoredReplay r = ReplayService.replayStored(registry, evaluator, row.id(),
-                    job.request.benefit(), row.rulesetVersion(), row.rulesetId(), row.rulesetSha256(), row.legalDate(),
-                    row.requestJson(), row.resultJson());
+            RuleSetRegistry registry = ReplayService.registryFor(ruleSets, ruleSets.registry(), row.releaseId(),
+                    benefit, row.resultJson());
+            ReplayService.StoredReplay r = ReplayService.replayStored(registry, evaluator, row.id(), benefit,
+                    row.rulesetVersion(), row.rulesetId(), row.rulesetSha256(), row.legalDate(), row.requestJson(),
+                    row.resultJson());
             if (r.identical()) {
-                job.replay.identical(r.rulesetHashMatches());
+                acc.identical(r.rulesetHashMatches());
             } else if (r.retired()) {
-                job.replay.retired(new pl.ops.swiadczenia.lifecycle.ReplayAnalysis.Difference(row.id(), row.legalDate(),
-                        r.rulesetId(), r.differences(), ReplayService.RETIRED));
+                ReplayAnalysis.Difference d = new ReplayAnalysis.Difference(row.id(), row.legalDate(), r.rulesetId(),
+                        r.differences(), ReplayService.RETIRED);
+                acc.retired(d);
+                if (!r.differences().isEmpty()) {
+                    items.add(replayItem(row, caseRef, "RETIRED_OTHER_RESULT", d));
+                }
             } else {
-                job.replay.different(new ReplayAnalysis.Difference(row.id(), row.legalDate(),
-                        r.rulesetId(), r.differences(), null), r.rulesetHashMatches());
+                ReplayAnalysis.Difference d = new ReplayAnalysis.Difference(row.id(), row.legalDate(), r.rulesetId(),
+                        r.differences(), null);
+                acc.different(d, r.rulesetHashMatches());
+                items.add(replayItem(row, caseRef, "DIFFERENT", d));
             }
         } catch (Exception e) {
-            job.replay.failed(new ReplayAnalysis.Difference(row.id(), row.legalDate(),
-                    row.rulesetId(), List.of(), String.valueOf(e.getMessage())));
+            ReplayAnalysis.Difference d = new ReplayAnalysis.Difference(row.id(), row.legalDate(), row.rulesetId(),
+                    List.of(), String.valueOf(e.getMessage()));
+            acc.failed(d);
+            items.add(replayItem(row, caseRef, "NOT_REPLAYABLE", d));
         }
+    }
+
+    private static JobStore.Item replayItem(ForAnalysis row, String caseRef, String kind, ReplayAnalysis.Difference d) {
+        String note = d.reason() != null ? d.reason() : d.fields().stream().limit(5).map(JsonDiff.Difference::path)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new JobStore.Item(row.id(), row.legalDate(), caseRef, kind, row.outcome(), row.total(), null, null, null,
+                note);
+    }
+
+    /** A page of the decisions a job listed ({@code kind} null = all). */
+    public List<JobStore.Item> items(UUID job, String kind, int offset, int limit) {
+        return store.items(job, kind, offset, limit);
+    }
+
+    public long countItems(UUID job, String kind) {
+        return store.countItems(job, kind);
     }
 
     @PreDestroy
     void stop() {
-        jobs.values().forEach(j -> j.cancel.set(true));
-        runner.shutdownNow();
+        stopped = true;
+        workers.forEach(Thread::interrupt);
     }
 }

@@ -67,7 +67,26 @@ public final class ReplayAnalysis {
         }
     }
 
-    /** The report so far. */
+    /** Adds the report of another part of the same replay (a chunk of a job); listed decisions in the order added. */
+    public synchronized void merge(Summary s) {
+        identical += s.identical();
+        different += s.different();
+        notReplayable += s.notReplayable();
+        rulesetHashMismatches += s.rulesetHashMismatches();
+        retiredSameResult += s.retiredSameResult();
+        retiredOtherResult += s.retiredOtherResult();
+        for (Difference d : s.differences()) {
+            if (differences.size() < LISTED) {
+                differences.add(d);
+            }
+        }
+        for (Difference d : s.notReplayableDecisions()) {
+            if (failures.size() < LISTED) {
+                failures.add(d);
+            }
+        }
+    }
+
     /**
      * The report so far. {@code retiredSameResult}/{@code retiredOtherResult}: decisions made under a retired version
      * folder whose outcome and amounts the migrated law reproduces, or not; {@code identicalPercent} is over the

@@ -64,7 +64,7 @@ public class AuditResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replay every stored decision of a benefit and legal-date range (background job)")
     public Response startReplay(ImpactService.ReplayRequest request) {
-        ImpactService.JobView job = jobs.startReplay(request);
+        ImpactService.JobView job = jobs.startReplay(request, caller.subject());
         accessLog.record(caller.subject(), caller.roles(), AccessLog.Action.BATCH_REPLAY, null,
                 "job " + job.id() + " benefit=" + job.request().benefit() + " " + job.request().legalDateFrom() + "–"
                         + job.request().legalDateTo());

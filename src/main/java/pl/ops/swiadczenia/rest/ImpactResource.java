@@ -27,6 +27,8 @@ import pl.ops.swiadczenia.service.InvalidRequestException;
 public class ImpactResource {
     @Inject
     ImpactService impact;
+    @Inject
+    pl.ops.swiadczenia.security.Caller caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -39,7 +41,7 @@ public class ImpactResource {
         if (request == null) {
             throw new InvalidRequestException(List.of(new pl.ops.swiadczenia.service.FieldError("body", "is required")));
         }
-        ImpactService.JobView job = impact.start(request);
+        ImpactService.JobView job = impact.start(request, caller.subject());
         return Response.accepted(job).location(URI.create("/api/v1/impact-analyses/" + job.id())).build();
     }
 
@@ -63,5 +65,58 @@ public class ImpactResource {
     @Operation(summary = "Cancel an impact analysis")
     public ImpactService.JobView cancel(@PathParam("id") String id) {
         return impact.cancel(ImpactService.Kind.IMPACT, id).orElseThrow(() -> new NotFoundException("No impact analysis " + id));
+    }
+
+    /** One page of the decisions an analysis found changed. */
+    public record DecisionPage(long total, int page, int size, List<JobDecision> items) {
+    }
+
+    /** A decision to reopen: what was decided, what the candidate decides, the difference. */
+    public record JobDecision(String decisionId, java.time.LocalDate legalDate, String caseReference, String kind,
+                              String kindName, String storedOutcome, java.math.BigDecimal storedTotal, String newOutcome,
+                              java.math.BigDecimal newTotal, java.math.BigDecimal difference, String note) {
+        static JobDecision of(pl.ops.swiadczenia.lifecycle.JobStore.Item i) {
+            return new JobDecision(i.decisionId(), i.legalDate(), i.caseReference(), i.kind(), JobCsv.kindName(i.kind()),
+                    i.storedOutcome(), i.storedTotal(), i.newOutcome(), i.newTotal(), i.difference(), i.note());
+        }
+    }
+
+    @GET
+    @Path("/{id}/decisions")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(summary = "The decisions an impact analysis found changed – the list of cases to reopen",
+            description = "Every stored decision whose outcome or total the candidate changes (or which it cannot "
+                    + "evaluate), by legal date: stored and new outcome and total, the difference. 'kind' filters "
+                    + "(AMOUNT_INCREASED, AMOUNT_DECREASED, OUTCOME_CHANGED, NOT_EVALUABLE). With Accept: text/csv (or "
+                    + "format=csv) the whole list as CSV for a spreadsheet: semicolons, decimal comma, UTF-8 with BOM, "
+                    + "Polish headers, totals in the last line.")
+    public Response decisions(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("kind") String kind,
+                              @jakarta.ws.rs.QueryParam("page") String page, @jakarta.ws.rs.QueryParam("size") String size,
+                              @jakarta.ws.rs.QueryParam("format") String format,
+                              @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        List<pl.ops.swiadczenia.service.FieldError> errors = new java.util.ArrayList<>();
+        int p = Params.integer("page", page, 0, 0, 1_000_000, errors);
+        int s = Params.integer("size", size, 100, 1, 1000, errors);
+        if (kind != null && !JobCsv.IMPACT_KINDS.contains(kind)) {
+            errors.add(new pl.ops.swiadczenia.service.FieldError("kind", "musi być jednym z " + JobCsv.IMPACT_KINDS));
+        }
+        if (format != null && !format.equals("csv") && !format.equals("json")) {
+            errors.add(new pl.ops.swiadczenia.service.FieldError("format", "musi być csv albo json"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        ImpactService.JobView job = impact.get(ImpactService.Kind.IMPACT, id)
+                .orElseThrow(() -> new NotFoundException("No impact analysis " + id));
+        boolean csv = "csv".equals(format) || (format == null && headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv")));
+        if (csv) {
+            return Response.ok(JobCsv.impact(impact, job), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"analiza-skutkow-" + job.id() + ".csv\"")
+                    .build();
+        }
+        java.util.UUID uuid = java.util.UUID.fromString(job.id());
+        List<JobDecision> items = impact.items(uuid, kind, p * s, s).stream().map(JobDecision::of).toList();
+        return Response.ok(new DecisionPage(impact.countItems(uuid, kind), p, s, items), MediaType.APPLICATION_JSON).build();
     }
 }
