@@ -682,7 +682,7 @@ public class HistoryChanges {
     }
 
     /** Puts the staged history at {@code target}: the old folder is renamed away first, then the new one renamed in. */
-    private static void swapInto(Path staged, Path target) {
+    static void swapInto(Path staged, Path target) {
         try {
             Path old = staged.getParent().resolve(".replaced");
             boolean hadOld = Files.exists(target);

@@ -50,6 +50,8 @@ public class ImpactService {
     Clock clock;
     @Inject
     JobStore store;
+    @Inject
+    Corrections corrections;
     @ConfigProperty(name = "impact.workers", defaultValue = "0")
     int configuredWorkers;
     @ConfigProperty(name = "jobs.chunk-size", defaultValue = "500")
@@ -73,8 +75,16 @@ public class ImpactService {
 
     public enum Kind { IMPACT, REPLAY }
 
-    /** What to analyse: stored decisions of {@code benefit} with a legal date in the range, under {@code version}. */
-    public record ImpactRequest(String benefit, LocalDate version, LocalDate legalDateFrom, LocalDate legalDateTo) {
+    /**
+     * What to analyse: stored decisions of {@code benefit} with a legal date in the range, under {@code version}; or,
+     * for a correction of released law ({@code correction}: its content hash, started through the corrections API),
+     * each under the corrected state in force on its legal date.
+     */
+    public record ImpactRequest(String benefit, LocalDate version, LocalDate legalDateFrom, LocalDate legalDateTo,
+                                String correction) {
+        public ImpactRequest(String benefit, LocalDate version, LocalDate legalDateFrom, LocalDate legalDateTo) {
+            this(benefit, version, legalDateFrom, legalDateTo, null);
+        }
     }
 
     public enum Status { RUNNING, COMPLETED, CANCELLED, FAILED }
@@ -130,6 +140,10 @@ public class ImpactService {
         if (r == null || r.version() == null) {
             errors.add(new FieldError("version", "is required: the candidate version (yyyy-MM-dd)"));
         }
+        if (r != null && r.correction() != null) {
+            errors.add(new FieldError("correction", "analizę skutków korekty uruchamia POST /api/v1/corrections/{benefit}/"
+                    + "{id}/impact-analysis"));
+        }
         if (r != null && r.legalDateFrom() != null && r.legalDateTo() != null && r.legalDateFrom().isAfter(r.legalDateTo())) {
             errors.add(new FieldError("legalDateTo", "must not be before legalDateFrom"));
         }
@@ -144,6 +158,20 @@ public class ImpactService {
                 r.legalDateTo() != null ? r.legalDateTo() : LocalDate.of(9999, 12, 31));
         String releaseId = ruleSets.releaseId();
         return submit(Kind.IMPACT, req, candidate, releaseId, actor);
+    }
+
+    /** Starts the impact analysis of a proposed correction (content hash {@code correction}) over a legal-date range. */
+    public JobView startCorrection(String benefit, String correction, LocalDate from, LocalDate to, String actor) {
+        ImpactRequest req = new ImpactRequest(benefit, null, from, to, correction);
+        Instant now = Instant.now(clock);
+        JobStore.JobRow row = new JobStore.JobRow(UUID.randomUUID(), Kind.IMPACT, benefit, CanonicalJson.write(req),
+                "korekta " + benefit, correction, false, null, actor == null ? "system" : actor, now, now, 0, 0,
+                Status.RUNNING, null, null, 0);
+        JobStore.JobRow stored = store.create(row, from, to, Math.max(1, chunkSize));
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+        return view(stored);
     }
 
     /** Starts a batch replay: every stored decision of the benefit in the range, under its stored version. */
@@ -342,7 +370,9 @@ public class ImpactService {
         }
         RuleSetRegistry registry = ruleSets.registry();
         RuleSet candidate = null;
-        if (job.kind() == Kind.IMPACT) {
+        if (job.kind() == Kind.IMPACT && req.correction() != null) {
+            registry = corrections.registry(req.benefit(), req.correction());
+        } else if (job.kind() == Kind.IMPACT) {
             RuleSet live = registry.find(req.benefit(), req.version()).orElse(null);
             if (live == null || !live.sha256().equals(job.candidateSha256())) {
                 // the candidate is not held here (another instance, or a change since): from its recorded release
@@ -374,8 +404,11 @@ public class ImpactService {
         String note = null;
         try {
             EvaluationRequest req = CanonicalJson.MAPPER.readValue(row.requestJson(), EvaluationRequest.class);
-            Evaluation e = EvaluationService.run(evaluator, ctx.candidate(),
-                    EvaluationService.modulesInForce(ctx.registry(), ctx.candidate(), req.legalDate()), req);
+            // a correction: the corrected state in force on the decision's legal date
+            RuleSet state = ctx.candidate() != null ? ctx.candidate() : ctx.registry().select(ctx.request().benefit(),
+                    req.legalDate());
+            Evaluation e = EvaluationService.run(evaluator, state,
+                    EvaluationService.modulesInForce(ctx.registry(), state, req.legalDate()), req);
             outcome = e.outcome().name();
             total = e.amounts().total();
         } catch (Exception e) {

@@ -323,6 +323,21 @@ public class JobStore {
                 rs.getString(16), rs.getLong(17));
     }
 
+    /** The most recent impact job of a candidate content (a correction's hash). */
+    @Transactional
+    public Optional<JobRow> latestForCandidate(String candidateSha256) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + JOB_COLUMNS + " FROM job WHERE kind = 'IMPACT' AND "
+                     + "candidate_sha256 = ? ORDER BY created_at DESC LIMIT 1")) {
+            ps.setString(1, candidateSha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(job(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** The most recent jobs of a kind. */
     @Transactional
     public List<JobRow> recent(ImpactService.Kind kind, int limit) {

@@ -27,7 +27,13 @@ public class RuleSetChangeRecord {
         /** A second person approved the draft content named by {@code contentSha256}. */
         APPROVAL,
         /** The draft date was released. */
-        PUBLICATION
+        PUBLICATION,
+        /** A correction of released law was proposed: validated, stored in the log, not yet in force (ADR 0018). */
+        CORRECTION,
+        /** A second person approved the correction named by {@code contentSha256} (validation re-run on it). */
+        CORRECTION_APPROVAL,
+        /** The correction was published: in force for new evaluations from then on; earlier decisions keep theirs. */
+        CORRECTION_PUBLISHED
     }
 
     @Id

@@ -30,4 +30,11 @@ public class RuleSetChangeRepository implements PanacheRepositoryBase<RuleSetCha
         return (benefit == null ? findAll(Sort.by("id").descending())
                 : find("benefit", Sort.by("id").descending(), benefit)).page(0, limit).list();
     }
+
+    /** The steps of corrections of a benefit's released law, oldest first. */
+    @Transactional
+    public List<RuleSetChangeRecord> corrections(String benefit) {
+        return list("benefit = ?1 and action in ?2 order by id", benefit, List.of(RuleSetChangeRecord.Action.CORRECTION,
+                RuleSetChangeRecord.Action.CORRECTION_APPROVAL, RuleSetChangeRecord.Action.CORRECTION_PUBLISHED));
+    }
 }

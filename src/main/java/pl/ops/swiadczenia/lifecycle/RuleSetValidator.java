@@ -132,7 +132,12 @@ public class RuleSetValidator {
         /** The draft of a date is published: that date becomes a released state; no other released state changes. */
         PUBLICATION,
         /** Files changed on disk (scan): no released state appears, changes or goes. */
-        RELOAD
+        RELOAD,
+        /**
+         * A correction of released law (ADR 0018): released states may change and released states may be added (a
+         * change date that was missed); none may go or become a draft again.
+         */
+        CORRECTION
     }
 
     /**
@@ -162,7 +167,7 @@ public class RuleSetValidator {
                     findings.add(Finding.error("immutability", manifest, null, existing.id() + " is released; the change "
                             + (s == null ? "removes it" : "makes it a draft again") + " – a released legal state stays "
                             + "(zmiana nie może wycofać wydanego stanu prawnego)"));
-                } else if (!existing.sha256().equals(s.sha256())) {
+                } else if (!existing.sha256().equals(s.sha256()) && change != HistoryChange.CORRECTION) {
                     findings.add(Finding.error("immutability", null, null, existing.id() + " is released with sha256 "
                             + existing.sha256() + " but now derives " + s.sha256() + ": a released legal state does not "
                             + "change – a change of the law takes effect on a new date (wydany stan prawny się nie zmienia; "
@@ -173,7 +178,8 @@ public class RuleSetValidator {
             boolean newBenefit = change == HistoryChange.RELOAD && current.versions(benefit).isEmpty();
             for (RuleSet s : r.states()) {
                 boolean wasReleased = current.find(benefit, s.version()).map(RuleSet::released).orElse(false);
-                boolean allowed = newBenefit || change == HistoryChange.PUBLICATION && s.version().equals(date);
+                boolean allowed = newBenefit || change == HistoryChange.PUBLICATION && s.version().equals(date)
+                        || change == HistoryChange.CORRECTION;
                 if (s.released() && !wasReleased && !allowed) {
                     findings.add(Finding.error("manifest", manifest, lineOf(dir.resolve(manifest), s.version() + ":"),
                             s.id() + " would be released without publication: a new date needs 'status: draft' under "

@@ -478,6 +478,11 @@ public class RuleSets implements RegistryHolder {
     /** A dated history with a published state missing (or not released, or changed) is rebuilt from its latest record. */
     private RuleSetRegistry restoreHistory(RuleSetRegistry r, List<RuleSetPublicationRecord> ps) throws IOException {
         String benefit = ps.get(0).benefit;
+        // a correction publishes a state again with another hash (ADR 0018): the latest publication of each date counts
+        Map<LocalDate, RuleSetPublicationRecord> latestOfDate = new TreeMap<>();
+        ps.forEach(p -> latestOfDate.put(p.version, p));
+        RuleSetPublicationRecord last = ps.get(ps.size() - 1);
+        ps = ps.stream().filter(p -> latestOfDate.get(p.version) == p || p == last).toList();
         List<String> missing = new ArrayList<>();
         for (RuleSetPublicationRecord p : ps) {
             RuleSet current = r.find(benefit, p.version).orElse(null);

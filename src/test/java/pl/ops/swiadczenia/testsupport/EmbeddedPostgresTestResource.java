@@ -57,6 +57,9 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
         if (profile != null && profile.equals(HistoryRulesProfile.class.getName())) {
             url = HistoryRulesProfile.database(url, EmbeddedPostgresLauncher.USER);
         }
+        if (profile != null && profile.equals(CorrectionRulesProfile.class.getName())) {
+            url = CorrectionRulesProfile.database(url, EmbeddedPostgresLauncher.USER);
+        }
         return Map.of(EmbeddedPostgresLauncher.JDBC_URL_KEY, url,
                 "quarkus.datasource.username", EmbeddedPostgresLauncher.USER);
     }
