@@ -413,7 +413,16 @@ public class HistoryChanges {
      * folder's): the law that will apply once published, which a shadow run evaluates beside live decisions.
      */
     public List<RuleSet> approvedDrafts(String benefit) {
-        List<RuleSet> out = new ArrayList<>();
+        return approvedDraftsSince(benefit).stream().map(ApprovedDraft::state).toList();
+    }
+
+    /** An approved draft and when its current content was first approved by a second person. */
+    public record ApprovedDraft(RuleSet state, Instant approvedAt) {
+    }
+
+    /** The approved drafts of a benefit with the instant of their first approval (shadow runs start then). */
+    public List<ApprovedDraft> approvedDraftsSince(String benefit) {
+        List<ApprovedDraft> out = new ArrayList<>();
         for (RuleSet s : ruleSets.registry().versions(benefit)) {
             if (s.released()) {
                 continue;
@@ -424,8 +433,9 @@ public class HistoryChanges {
             }
             List<RuleSetChangeRecord> all = steps.of(benefit, s.version());
             RuleSetChangeRecord upload = lastUpload(all, content);
-            if (!approvals(all, content, upload == null ? null : upload.actor).isEmpty()) {
-                out.add(s);
+            List<RuleSetChangeRecord> a = approvals(all, content, upload == null ? null : upload.actor);
+            if (!a.isEmpty()) {
+                out.add(new ApprovedDraft(s, a.get(0).at));
             }
         }
         return out;

@@ -52,6 +52,8 @@ public class ImpactService {
     JobStore store;
     @Inject
     Corrections corrections;
+    @Inject
+    ShadowRuns shadowRuns;
     @ConfigProperty(name = "impact.workers", defaultValue = "0")
     int configuredWorkers;
     @ConfigProperty(name = "jobs.chunk-size", defaultValue = "500")
@@ -271,11 +273,16 @@ public class ImpactService {
 
     private void workLoop() {
         RuleEvaluator evaluator = new RuleEvaluator();
+        boolean first = Thread.currentThread().getName().endsWith("-0");
         while (!stopped) {
             try {
                 Optional<JobStore.Claim> c = store.claim(instance, lease);
                 if (c.isPresent()) {
                     runChunk(c.get(), evaluator, Integer.MAX_VALUE);
+                    continue;
+                }
+                // idle: the first worker catches up shadow results no event produced (ShadowRuns.catchUp)
+                if (first && shadowRuns.catchUp(200) > 0) {
                     continue;
                 }
             } catch (RuntimeException e) {

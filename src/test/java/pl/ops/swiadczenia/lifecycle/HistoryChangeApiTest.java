@@ -46,6 +46,8 @@ class HistoryChangeApiTest {
     static final String AMOUNT_FILE = "parametry/jednorazowa_zapomoga_kwota.yaml";
     @jakarta.inject.Inject
     RuleSets ruleSets;
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
     static Path live;
     static Path pwned;
     static final List<String> STORED = new ArrayList<>();
@@ -349,6 +351,41 @@ class HistoryChangeApiTest {
         assertThat(shadow.at("/examples/0/shadowTotal").decimalValue()).isEqualByComparingTo("1200.00");
         given().queryParam("benefit", "../x").when().get("/api/v1/shadow-runs").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("benefit"));
+        // a decision whose event never reached an observer (stored by SQL here, as if the instance had died right after
+        // storing it): the job workers catch its shadow result up, once
+        String lost = java.util.UUID.randomUUID().toString();
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO decision (id, created_at, benefit, ruleset_id, "
+                     + "ruleset_version, ruleset_sha256, engine_version, legal_date, outcome, total_amount, case_reference, "
+                     + "request_json, result_json) SELECT ?::uuid, now(), benefit, ruleset_id, ruleset_version, ruleset_sha256, "
+                     + "engine_version, legal_date, outcome, total_amount, case_reference, request_json, result_json "
+                     + "FROM decision WHERE id = ?::uuid")) {
+            ps.setString(1, lost);
+            ps.setString(2, liveDecision.get("id").asText());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        JsonNode caughtUp = null;
+        for (int i = 0; i < 150 && caughtUp == null; i++) {
+            for (JsonNode r : json(given().queryParam("benefit", B).when().get("/api/v1/shadow-runs").then().statusCode(200)
+                    .extract().asString())) {
+                if (r.get("candidateId").asText().equals(B + "/2027-01-01") && r.get("decisions").asLong() >= 2) {
+                    caughtUp = r;
+                }
+            }
+            if (caughtUp == null) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(caughtUp).as("the shadow result of the decision stored without an event, caught up").isNotNull();
+        Thread.sleep(1500); // further rounds of the catch-up add nothing
+        JsonNode again = json(given().queryParam("benefit", B).when().get("/api/v1/shadow-runs").then().statusCode(200)
+                .extract().asString());
+        for (JsonNode r : again) {
+            if (r.get("candidateId").asText().equals(B + "/2027-01-01")) {
+                assertThat(r.get("decisions").asLong()).as("one shadow result per decision").isEqualTo(2);
+                assertThat(r.get("sumOfDifferences").decimalValue()).isEqualByComparingTo("400.00");
+            }
+        }
 
         java.time.Instant beforePublication = java.time.Instant.now();
         JsonNode p = json(given().header("Authorization", author()).contentType(ContentType.JSON)

@@ -23,7 +23,8 @@ public class HistoryRulesProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         Path work = workDir();
         return Map.of("rules.dir", work.resolve("rules").toString(),
-                "rules.test-cases-dir", work.resolve("test-cases").toString());
+                "rules.test-cases-dir", work.resolve("test-cases").toString(),
+                "shadow.catch-up-delay", "PT0S", "jobs.poll", "PT0.5S");
     }
 
     /** The working copy: created once per test JVM (the profile is instantiated in several class loaders). */
