@@ -233,6 +233,19 @@
         el('label', { for: 'd-to', text: 'Wersja późniejsza' }), to, ' ',
         el('button', { type: 'submit', id: 'porownaj-przycisk', text: 'Pokaż różnice' })),
       diffOut, detail);
+    // the second time axis: corrections of released law, with when the service took them up (policy staff, auditors)
+    api('/api/v1/corrections/' + benefit).then(list => {
+      if (!list.length) return;
+      const STAN = { CORRECTED: 'poprawiony', ADDED: 'dodany' };
+      detail.before(el('section', { id: 'korekty', 'aria-label': 'Korekty wydanych przepisów' },
+        el('h3', { text: 'Korekty wydanych przepisów' }),
+        el('table', {}, el('caption', { text: 'Który zapis prawa obowiązywał w serwisie od kiedy' }),
+          el('thead', {}, el('tr', {}, ['Korekta', 'Stany prawne', 'Status', 'Zgłosił(a)', 'W mocy w serwisie od'].map(h => el('th', { scope: 'col', text: h })))),
+          el('tbody', {}, list.map(c => el('tr', {}, el('td', { text: c.comment }),
+            el('td', { text: c.states.map(s => 'od ' + data(s.from) + (s.to ? ' do ' + data(s.to) : '') + ' – ' + STAN[s.change]).join('; ') }),
+            el('td', { text: c.statusName }), el('td', { text: c.author }),
+            el('td', { text: c.publishedAt ? new Date(c.publishedAt).toLocaleString('pl-PL') + ' (' + c.publishedBy + ')' : '—' })))))));
+    }).catch(() => { /* the caller's role does not read corrections */ });
     if (versionParam) {
       try {
         const v = await api('/api/v1/rulesets/' + benefit + '/' + versionParam);
@@ -329,7 +342,17 @@
     });
     const head = el('tr', {}, ['Rodzaj', 'Liczba decyzji', 'Przykłady'].map(h => el('th', { scope: 'col', text: h })));
     const table = el('table', { id: 'skutki-rodzaje' }, el('caption', { text: 'Zmiany według rodzaju' }), el('thead', {}, head), el('tbody', {}, rows));
-    out.append(table, el('h3', { text: 'Rozkład różnic kwot (nowa − zapisana)' }), svg);
+    const changed = Object.entries(r.byKind).filter(([k]) => k !== 'UNCHANGED').reduce((a, [, n]) => a + n, 0);
+    const csv = el('button', { type: 'button', id: 'skutki-csv', text: 'Pobierz listę decyzji do wznowienia (CSV, ' + changed + ')' });
+    csv.addEventListener('click', async () => {
+      try {
+        const text = await api('/api/v1/impact-analyses/' + job.id + '/decisions?format=csv', { headers: { 'Accept': 'text/csv' } });
+        const a = el('a', { href: URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' })), download: 'analiza-skutkow-' + job.id + '.csv' });
+        document.body.append(a); a.click(); a.remove();
+      } catch (e) { out.append(error(e)); }
+    });
+    out.append(table, el('p', { text: 'Suma różnic: ' + kwota(r.sumOfDifferences) + '.' }), csv,
+      el('h3', { text: 'Rozkład różnic kwot (nowa − zapisana)' }), svg);
   }
 
   // ------------------------------------------------------------------ calculator (nothing is stored)

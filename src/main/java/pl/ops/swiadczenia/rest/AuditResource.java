@@ -85,6 +85,25 @@ public class AuditResource {
         return jobs.get(ImpactService.Kind.REPLAY, id).orElseThrow(() -> new NotFoundException("No replay " + id));
     }
 
+    @GET
+    @Path("/replays/{id}/decisions")
+    @Operation(summary = "Every decision a batch replay found not identical (or could not replay), by legal date",
+            description = "kind: DIFFERENT, NOT_REPLAYABLE, RETIRED_OTHER_RESULT; note: the first fields that differ, or "
+                    + "why it could not be replayed. Pages of 'size' (at most 1000).")
+    public ImpactResource.DecisionPage replayDecisions(@PathParam("id") String id, @QueryParam("page") String page,
+                                                       @QueryParam("size") String size) {
+        List<FieldError> errors = new ArrayList<>();
+        int p = Params.integer("page", page, 0, 0, 1_000_000, errors);
+        int s = Params.integer("size", size, 100, 1, 1000, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        ImpactService.JobView job = jobs.get(ImpactService.Kind.REPLAY, id).orElseThrow(() -> new NotFoundException("No replay " + id));
+        UUID uuid = UUID.fromString(job.id());
+        return new ImpactResource.DecisionPage(jobs.countItems(uuid, null), p, s,
+                jobs.items(uuid, null, p * s, s).stream().map(ImpactResource.JobDecision::of).toList());
+    }
+
     @DELETE
     @Path("/replays/{id}")
     @Operation(summary = "Cancel a batch replay")

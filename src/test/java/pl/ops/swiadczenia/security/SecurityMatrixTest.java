@@ -82,6 +82,7 @@ class SecurityMatrixTest {
                 new Endpoint("POST", "/api/v1/corrections/" + HISTORY + "/" + "0".repeat(64) + "/approval", "{}", Set.of(P)),
                 new Endpoint("POST", "/api/v1/corrections/" + HISTORY + "/" + "0".repeat(64) + "/publication", "{}", Set.of(P)),
                 new Endpoint("GET", "/api/v1/impact-analyses/no-such-job/decisions", null, Set.of(P)),
+                new Endpoint("GET", "/api/v1/audit/replays/no-such-job/decisions", null, Set.of(A)),
                 new Endpoint("GET", "/api/v1/shadow-runs", null, Set.of(P, A)),
                 new Endpoint("GET", "/api/v1/releases/" + "0".repeat(64), null, Set.of(P, A)),
                 new Endpoint("GET", "/api/v1/releases/" + "0".repeat(64) + "/file?path=zasilek_rodzinny/benefit.yaml", null, Set.of(P, A)),
