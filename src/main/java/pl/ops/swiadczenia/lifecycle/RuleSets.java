@@ -103,7 +103,7 @@ public class RuleSets implements RegistryHolder {
     void load() {
         synchronized (lock) {
             loader = new RuleSetLoader(new RuleCompiler(config.mode(), config.cacheDir().map(Path::of).orElse(null)));
-            work = prepareWorkingCopy();
+            prepareWorkingCopy();
             registry = restorePublications(RuleSetRegistry.load(root(), loader));
             historyHashes.clear();
             for (Path h : RuleSetRegistry.historyDirs(root())) {
@@ -260,7 +260,7 @@ public class RuleSets implements RegistryHolder {
      * Makes the working copy: the configured {@code rules.work-dir} (emptied) or a fresh temporary directory, filled
      * with every file of the authored rules (top-level hidden entries such as {@code .staging} left out).
      */
-    private Path prepareWorkingCopy() {
+    Path prepareWorkingCopy() {
         Path source = source();
         if (!Files.isDirectory(source)) {
             throw new pl.ops.swiadczenia.ruleset.RuleSetException("Rules directory not found: " + source);
@@ -306,6 +306,7 @@ public class RuleSets implements RegistryHolder {
                 sourceFiles.putAll(copied);
             }
             LOG.infof("Rules: authored in %s, served from the working copy %s (%d files copied)", source, dir, copied.size());
+            work = dir;
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot make the working copy of " + source + ": " + e.getMessage(), e);
