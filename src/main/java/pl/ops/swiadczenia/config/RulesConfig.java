@@ -20,6 +20,15 @@ public interface RulesConfig {
     String dir();
 
     /**
+     * The service-owned working copy the rules are served, staged, uploaded and published in (the service never writes
+     * into {@link #dir()}); env RULES_WORK_DIR. At start-up it is emptied and filled from {@link #dir()}, then the
+     * publications recorded in the database are restored into it. It must not be the rules directory, lie inside it or
+     * contain it, and must be empty or a working copy made before. Unset: a fresh temporary directory
+     * {@code ops-rules-*}, removed at shutdown.
+     */
+    java.util.Optional<String> workDir();
+
+    /**
      * Golden cases ({@code <benefit>/*.yaml}) run by the validation of a history or of a draft change;
      * env RULES_TEST_CASES_DIR.
      */

@@ -357,7 +357,7 @@ public class Corrections {
             });
             HistoryChanges.swapInto(b.folder(), live);
             for (ChangedState s : b.states()) {
-                ruleSets.appendLock(s.sha256After(), s.rulesetId() + " (korekta " + id.substring(0, 12) + ")");
+                ruleSets.appendLockIfMissing(s.sha256After(), s.rulesetId()); // as a restart restores it: the same release
             }
             ruleSets.swap(ruleSets.registry().withBenefit(benefit, b.loaded().stream().map(s -> s.withDirectory(live))
                     .toList()), actor, "correction of " + benefit + ": " + note);

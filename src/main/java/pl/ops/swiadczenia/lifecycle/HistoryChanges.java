@@ -596,6 +596,7 @@ public class HistoryChanges {
      */
     public List<RuleSets.ScanEntry> scan() {
         synchronized (ruleSets.lock) {
+            ruleSets.syncFromSource(); // the authored rules' changes into the working copy first
             List<RuleSets.ScanEntry> out = new ArrayList<>();
             RuleSetRegistry reg = ruleSets.registry();
             for (Path dir : RuleSetRegistry.historyDirs(ruleSets.root())) {

@@ -43,6 +43,11 @@ import pl.ops.swiadczenia.service.InvalidRequestException;
  * never replaces a working version. Publications are recorded append-only in the database with the full content
  * of the released folder, and restored from there at start-up if the folder is missing or was changed. The use
  * cases read the registry through {@link RegistryHolder}.
+ *
+ * <p>The service never writes into the authored rules ({@code rules.dir}, git): at start-up it copies them into a
+ * working copy of its own ({@code rules.work-dir}, or a temporary {@code ops-rules-*} directory) and serves, stages,
+ * uploads and publishes only there; a scan first copies the files changed in the authored rules since the last copy
+ * (docs/adr/0017-releases-in-the-database.md).
  */
 @Startup
 @ApplicationScoped
@@ -84,23 +89,47 @@ public class RuleSets implements RegistryHolder {
     /** The content hash of each dated history as loaded (benefit → hash of every file of rules/<benefit>/), for the scan. */
     final Map<String, String> historyHashes = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The working copy the rules are served from and written to (never the authored rules directory). */
+    private volatile Path work;
+    /** Whether {@link #work} is a temporary directory of this instance (removed at shutdown). */
+    private boolean workIsTemporary;
+    /** Every file of the authored rules as last copied into the working copy: relative path → SHA-256, for the scan. */
+    private final Map<String, String> sourceFiles = new java.util.HashMap<>();
+    private static final String WORK_PREFIX = "ops-rules-";
+    /** Marks a directory as a working copy made by the service: only such a directory (or an empty one) is emptied. */
+    static final String WORK_MARKER = ".ops-rules-working-copy";
 
     @PostConstruct
     void load() {
-        loader = new RuleSetLoader(new RuleCompiler(config.mode(), config.cacheDir().map(Path::of).orElse(null)));
-        registry = restorePublications(RuleSetRegistry.load(root(), loader));
-        for (Path h : RuleSetRegistry.historyDirs(root())) {
-            historyHashes.put(h.getFileName().toString(), RuleSetLoader.sha256(h));
+        synchronized (lock) {
+            loader = new RuleSetLoader(new RuleCompiler(config.mode(), config.cacheDir().map(Path::of).orElse(null)));
+            prepareWorkingCopy();
+            registry = restorePublications(RuleSetRegistry.load(root(), loader));
+            historyHashes.clear();
+            for (Path h : RuleSetRegistry.historyDirs(root())) {
+                historyHashes.put(h.getFileName().toString(), RuleSetLoader.sha256(h));
+            }
+            recordRelease("system", "start-up: rules directory " + source() + " (served from the working copy " + root() + ")");
         }
-        recordRelease("system", "start-up: rules directory " + root());
     }
 
-    /** Removes the private folders of the releases rebuilt for replays (they are rebuilt from the database when needed). */
+    /**
+     * Removes the private folders of the releases rebuilt for replays (they are rebuilt from the database when needed)
+     * and the temporary working copy (only a directory named {@code ops-rules-*}, never a configured one).
+     */
     @jakarta.annotation.PreDestroy
     void removeRebuiltReleases() {
         synchronized (releaseRegistries) {
             releaseRegistries.values().forEach(RuleSets::deleteRebuilt);
             releaseRegistries.clear();
+        }
+        removeTemporaryWorkingCopy();
+    }
+
+    private void removeTemporaryWorkingCopy() {
+        Path w = work;
+        if (workIsTemporary && w != null && w.getFileName() != null && w.getFileName().toString().startsWith(WORK_PREFIX)) {
+            deleteTree(w);
         }
     }
 
@@ -215,8 +244,178 @@ public class RuleSets implements RegistryHolder {
         return List.copyOf(notices);
     }
 
+    /** The working copy the service serves, stages, uploads and publishes in (set at start-up). */
     Path root() {
+        return work;
+    }
+
+    /** The authored rules ({@code rules.dir}, the git-tracked folder): read at start-up and by a scan, never written. */
+    Path source() {
         return Path.of(config.dir()).toAbsolutePath().normalize();
+    }
+
+    // ---------------------------------------------------------------- the working copy
+
+    /**
+     * Makes the working copy: the configured {@code rules.work-dir} (emptied) or a fresh temporary directory, filled
+     * with every file of the authored rules (top-level hidden entries such as {@code .staging} left out).
+     */
+    Path prepareWorkingCopy() {
+        Path source = source();
+        if (!Files.isDirectory(source)) {
+            throw new pl.ops.swiadczenia.ruleset.RuleSetException("Rules directory not found: " + source);
+        }
+        try {
+            Path dir;
+            java.util.Optional<String> configured = config.workDir().filter(s -> !s.isBlank());
+            if (configured.isPresent()) {
+                dir = Path.of(configured.get()).toAbsolutePath().normalize();
+                checkApart(source, dir);
+                if (Files.exists(dir)) {
+                    if (!Files.isDirectory(dir)) {
+                        throw new IllegalStateException("rules.work-dir (RULES_WORK_DIR) " + dir + " is not a directory");
+                    }
+                    boolean empty;
+                    try (Stream<Path> s = Files.list(dir)) {
+                        empty = s.findAny().isEmpty();
+                    }
+                    if (!empty && !Files.exists(dir.resolve(WORK_MARKER))) {
+                        throw new IllegalStateException("rules.work-dir (RULES_WORK_DIR) " + dir + " is neither empty nor "
+                                + "a working copy made by this service (no " + WORK_MARKER + "); the service empties it at "
+                                + "start-up, so choose an empty or a new directory");
+                    }
+                    deleteTree(dir);
+                }
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve(WORK_MARKER), "Working copy of " + source + ", made by the service at "
+                        + "start-up; emptied at the next start. Edit the rules in " + source + ".\n", StandardCharsets.UTF_8);
+                workIsTemporary = false;
+            } else {
+                removeTemporaryWorkingCopy(); // loaded again in the same instance (a test simulating a restart)
+                dir = Files.createTempDirectory(WORK_PREFIX).toAbsolutePath().normalize();
+                workIsTemporary = true;
+            }
+            Map<String, String> copied = sourceHashes(source);
+            for (String rel : copied.keySet()) {
+                Path t = dir.resolve(rel);
+                Files.createDirectories(t.getParent());
+                Files.copy(source.resolve(rel), t, StandardCopyOption.REPLACE_EXISTING);
+            }
+            synchronized (sourceFiles) {
+                sourceFiles.clear();
+                sourceFiles.putAll(copied);
+            }
+            LOG.infof("Rules: authored in %s, served from the working copy %s (%d files copied)", source, dir, copied.size());
+            work = dir;
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make the working copy of " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a working copy that is the authored rules directory, lies inside it or contains it. */
+    static void checkApart(Path source, Path work) {
+        for (boolean real : new boolean[] {false, true}) {
+            Path s = real ? resolved(source) : source.toAbsolutePath().normalize();
+            Path w = real ? resolved(work) : work.toAbsolutePath().normalize();
+            if (w.equals(s) || w.startsWith(s) || s.startsWith(w)) {
+                throw new IllegalStateException("rules.work-dir (RULES_WORK_DIR) " + work + " must not be the rules "
+                        + "directory (rules.dir, RULES_DIR) " + source + ", lie inside it or contain it: the service never "
+                        + "writes into the authored rules and empties its working copy at start-up");
+            }
+        }
+    }
+
+    /** The real path of {@code p}, following links as far as the path exists. */
+    private static Path resolved(Path p) {
+        Path a = p.toAbsolutePath().normalize();
+        try {
+            return Files.exists(a) ? a.toRealPath() : a.getParent() == null ? a : resolved(a.getParent()).resolve(a.getFileName());
+        } catch (IOException e) {
+            return a;
+        }
+    }
+
+    /** Every file under the authored rules (top-level hidden entries left out): relative path with '/' → SHA-256 of its bytes. */
+    private static Map<String, String> sourceHashes(Path source) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(source)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                String rel = source.relativize(f).toString().replace('\\', '/');
+                if (!rel.startsWith(".")) {
+                    out.put(rel, sha256(Files.readAllBytes(f)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Brings the changes made in the authored rules since the last copy into the working copy, before a scan: every
+     * file added or changed there is copied over, every file removed there is removed. Files not changed in the
+     * authored rules stay as they are in the working copy (drafts uploaded and publications made through the API).
+     *
+     * @return the relative paths copied or removed
+     */
+    public List<String> syncFromSource() {
+        synchronized (lock) {
+            Path source = source();
+            Path dir = root();
+            List<String> changed = new ArrayList<>();
+            try {
+                Map<String, String> now = Files.isDirectory(source) ? sourceHashes(source) : Map.of();
+                synchronized (sourceFiles) {
+                    for (Map.Entry<String, String> f : now.entrySet()) {
+                        if (!f.getValue().equals(sourceFiles.get(f.getKey()))) {
+                            Path tmp = dir.resolve(".staging").resolve("sync-" + UUID.randomUUID());
+                            Files.createDirectories(tmp.getParent());
+                            Files.copy(source.resolve(f.getKey()), tmp);
+                            Path t = dir.resolve(f.getKey());
+                            Files.createDirectories(t.getParent());
+                            Files.move(tmp, t, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                            changed.add(f.getKey());
+                        }
+                    }
+                    for (String gone : sourceFiles.keySet()) {
+                        if (!now.containsKey(gone)) {
+                            Path t = dir.resolve(gone);
+                            Files.deleteIfExists(t);
+                            for (Path p = t.getParent(); p != null && !p.equals(dir) && isEmptyDir(p); p = p.getParent()) {
+                                Files.delete(p);
+                            }
+                            changed.add(gone + " (removed)");
+                        }
+                    }
+                    sourceFiles.clear();
+                    sourceFiles.putAll(now);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot copy the changes of " + source + " into the working copy: "
+                        + e.getMessage(), e);
+            }
+            if (!changed.isEmpty()) {
+                LOG.infof("Scan: %d file(s) changed in %s copied into the working copy %s: %s", changed.size(), source,
+                        dir, changed);
+            }
+            return changed;
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isEmptyDir(Path p) throws IOException {
+        if (!Files.isDirectory(p)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(p)) {
+            return s.findAny().isEmpty();
+        }
     }
 
     Path testCases() {
@@ -280,7 +479,7 @@ public class RuleSets implements RegistryHolder {
     }
 
     /**
-     * Stores uploaded files as the draft folder {@code rules/<benefit>/<version>} and loads it, only if they
+     * Stores uploaded files as the draft folder {@code <benefit>/<version>} of the working copy and loads it, only if they
      * validate; an existing draft is replaced atomically, a released version never.
      */
     public ValidationReport upload(String benefit, LocalDate version, Map<String, String> files) {
@@ -316,11 +515,13 @@ public class RuleSets implements RegistryHolder {
     }
 
     /**
-     * Looks for new or changed folders under the rules directory and loads those that validate. A changed draft
+     * Copies the changes of the authored rules into the working copy ({@link #syncFromSource()}), then looks for new
+     * or changed folders there and loads those that validate. A changed draft
      * that fails keeps its previous compiled version in force; a changed released folder is refused.
      */
     public List<ScanEntry> scan() {
         synchronized (lock) {
+            syncFromSource();
             List<ScanEntry> out = new ArrayList<>();
             RuleSetRegistry r = registry;
             for (Path dir : RuleSetRegistry.versionDirs(root())) {
@@ -363,7 +564,7 @@ public class RuleSets implements RegistryHolder {
 
     /**
      * Publishes a draft: validates it, writes the released folder (status: released) in place of the draft
-     * atomically, records the publication (who, when, hash, content) and swaps the registry so that the version is
+     * atomically in the working copy, records the publication (who, when, hash, content) and swaps the registry so that the version is
      * selected by date from the next request on. Nothing changes when any step fails.
      */
     public Publication publish(String benefit, LocalDate version, String publishedBy, String comment) {
@@ -437,6 +638,8 @@ public class RuleSets implements RegistryHolder {
     /**
      * Published versions whose folder is missing, still a draft or changed are rebuilt from the recorded content; a
      * dated history whose published states are not all on disk as released is rebuilt from its latest publication.
+     * Both are written into the working copy (with their lines in its {@code released.sha256}), so that the working
+     * copy – and the release recorded from it – holds what is served; the authored rules are never written.
      */
     RuleSetRegistry restorePublications(RuleSetRegistry r) {
         try {
@@ -452,15 +655,21 @@ public class RuleSets implements RegistryHolder {
                 if (current != null && current.released() && current.sha256().equals(p.sha256)) {
                     continue;
                 }
-                Path restored = Files.createTempDirectory("ops-published-").resolve(p.benefit).resolve(p.version.toString());
-                writeFiles(restored, files);
-                RuleSet rsRestored = loader.load(restored);
-                if (!rsRestored.sha256().equals(p.sha256)) {
-                    LOG.errorf("Published %s cannot be rebuilt identically (sha256 %s ≠ %s)", p.rulesetId,
-                            rsRestored.sha256(), p.sha256);
-                    continue;
+                Path restored = stage(p.benefit, p.version, files);
+                try {
+                    RuleSet rsRestored = loader.load(restored);
+                    if (!rsRestored.sha256().equals(p.sha256)) {
+                        LOG.errorf("Published %s cannot be rebuilt identically (sha256 %s ≠ %s)", p.rulesetId,
+                                rsRestored.sha256(), p.sha256);
+                        continue;
+                    }
+                    Path target = root().resolve(p.benefit).resolve(p.version.toString());
+                    swapInto(restored, target);
+                    r = r.with(rsRestored.withDirectory(target));
+                    appendLockIfMissing(p.sha256, p.rulesetId);
+                } finally {
+                    deleteTree(restored.getParent().getParent());
                 }
-                r = r.with(rsRestored);
                 String note = "Published " + p.rulesetId + " restored from its publication record: the folder is "
                         + (current == null ? "missing" : current.released() ? "changed" : "still a draft");
                 notices.add(note);
@@ -495,30 +704,40 @@ public class RuleSets implements RegistryHolder {
         }
         RuleSetPublicationRecord latest = ps.get(ps.size() - 1);
         Map<String, String> files = CanonicalJson.MAPPER.readValue(latest.filesJson, new TypeReference<>() { });
-        Path tmpRoot = Files.createTempDirectory("ops-published-");
-        writeTree(tmpRoot.resolve(benefit), files);
-        Path concepts = root().resolve(pl.ops.swiadczenia.ruleset.HistoryLoader.CONCEPTS_DIR);
-        if (Files.isDirectory(concepts)) {
-            copyTree(concepts, tmpRoot.resolve(pl.ops.swiadczenia.ruleset.HistoryLoader.CONCEPTS_DIR));
-        }
-        pl.ops.swiadczenia.ruleset.HistoryLoader.Result res = loader.history().analyse(tmpRoot.resolve(benefit));
-        if (!res.ok()) {
-            LOG.errorf("Published history of %s cannot be rebuilt: %s", benefit, res.findings());
-            return r;
-        }
-        for (RuleSetPublicationRecord p : ps) {
-            boolean same = res.states().stream().anyMatch(s -> s.version().equals(p.version) && s.released()
-                    && s.sha256().equals(p.sha256));
-            if (!same) {
-                LOG.errorf("Published %s cannot be rebuilt identically from the record of %s", p.rulesetId, latest.rulesetId);
+        // staged beside the working copy's histories (same file system), with the shared concepts it uses
+        Path tmpRoot = root().resolve(".staging").resolve(UUID.randomUUID().toString());
+        try {
+            writeTree(tmpRoot.resolve(benefit), files);
+            Path concepts = root().resolve(pl.ops.swiadczenia.ruleset.HistoryLoader.CONCEPTS_DIR);
+            if (Files.isDirectory(concepts)) {
+                copyTree(concepts, tmpRoot.resolve(pl.ops.swiadczenia.ruleset.HistoryLoader.CONCEPTS_DIR));
+            }
+            pl.ops.swiadczenia.ruleset.HistoryLoader.Result res = loader.history().analyse(tmpRoot.resolve(benefit));
+            if (!res.ok()) {
+                LOG.errorf("Published history of %s cannot be rebuilt: %s", benefit, res.findings());
                 return r;
             }
+            for (RuleSetPublicationRecord p : ps) {
+                boolean same = res.states().stream().anyMatch(s -> s.version().equals(p.version) && s.released()
+                        && s.sha256().equals(p.sha256));
+                if (!same) {
+                    LOG.errorf("Published %s cannot be rebuilt identically from the record of %s", p.rulesetId, latest.rulesetId);
+                    return r;
+                }
+            }
+            Path live = root().resolve(benefit);
+            replace(tmpRoot.resolve(benefit), live, tmpRoot.resolve(".replaced"));
+            for (RuleSetPublicationRecord p : ps) {
+                appendLockIfMissing(p.sha256, p.rulesetId);
+            }
+            String note = "Published " + missing + " restored from the publication record of " + latest.rulesetId
+                    + ": the history rules/" + benefit + "/ of the rules directory lacks them as released";
+            notices.add(note);
+            LOG.warn(note);
+            return r.withBenefit(benefit, res.states().stream().map(s -> s.withDirectory(live)).toList());
+        } finally {
+            deleteTree(tmpRoot);
         }
-        String note = "Published " + missing + " restored from the publication record of " + latest.rulesetId
-                + ": the history rules/" + benefit + "/ on disk lacks them as released";
-        notices.add(note);
-        LOG.warn(note);
-        return r.withBenefit(benefit, res.states());
     }
 
     // ---------------------------------------------------------------- files
@@ -599,9 +818,13 @@ public class RuleSets implements RegistryHolder {
 
     /** Puts the staged folder at {@code target}: the old folder is renamed away first, then the new one renamed in. */
     static void swapInto(Path staged, Path target) {
+        replace(staged, target, staged.getParent().getParent().resolve("replaced"));
+    }
+
+    /** Puts {@code staged} at {@code target}, the old folder renamed to {@code aside} first (same file system). */
+    private static void replace(Path staged, Path target, Path old) {
         try {
             Files.createDirectories(target.getParent());
-            Path old = staged.getParent().getParent().resolve("replaced");
             boolean hadOld = Files.exists(target);
             if (hadOld) {
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
@@ -627,6 +850,18 @@ public class RuleSets implements RegistryHolder {
             }
         } catch (IOException e) {
             LOG.warnf("Could not append %s to %s: %s", id, lockFile, e.getMessage());
+        }
+    }
+
+    /** Appends the line of a restored publication to the working copy's lock file, unless it holds it already. */
+    void appendLockIfMissing(String sha, String id) {
+        Path lockFile = root().resolve("released.sha256");
+        try {
+            if (Files.isRegularFile(lockFile) && !Files.readAllLines(lockFile, StandardCharsets.UTF_8).contains(sha + "  " + id)) {
+                appendLock(sha, id);
+            }
+        } catch (IOException e) {
+            LOG.warnf("Could not read %s: %s", lockFile, e.getMessage());
         }
     }
 

@@ -38,6 +38,8 @@ class CorrectionApiTest {
     static final String B = CorrectionRulesProfile.BENEFIT;
     static final String AUTHOR = "autor.korekty";
     static final String APPROVER = "druga.osoba";
+    @jakarta.inject.Inject
+    RuleSets ruleSets;
 
     @BeforeAll
     static void setUp() {
@@ -179,6 +181,13 @@ class CorrectionApiTest {
         assertThat(asKnown.statusCode()).as(asKnown.asString()).isEqualTo(200);
         assertThat(json(asKnown.asString()).at("/amounts/total").decimalValue()).isEqualByComparingTo("100.00");
         assertThat(asKnown.header("Release-Id")).isNotEqualTo(published.get("releaseId").asText());
+        // a restart: the working copy is made anew from the authored rules (which still hold the error) and the
+        // correction is restored into it from the publication log – the same release as before the restart
+        ruleSets.load();
+        assertThat(ruleSets.releaseId()).isEqualTo(published.get("releaseId").asText());
+        assertThat(json(given().contentType(ContentType.JSON).body(request("2021-09-01", "24000.00")).when()
+                .post("/api/v1/evaluations").then().statusCode(200).extract().asString()).at("/amounts/total").decimalValue())
+                .isEqualByComparingTo("1000.00");
         // every decision made before replays IDENTICAL under the release it recorded
         for (String d : stored) {
             JsonNode r = json(given().when().post("/api/v1/decisions/" + d + "/replay").then().statusCode(200)

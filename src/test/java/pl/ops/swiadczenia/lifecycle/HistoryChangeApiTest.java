@@ -31,8 +31,10 @@ import pl.ops.swiadczenia.testsupport.UntrustedRules;
  * hostile requests are refused with 400 naming the field; malicious logic is refused at upload and validation with
  * file:line and nothing of it runs; next year's amount is added as one dated line, validated, diffed, its impact on
  * stored decisions measured, approved by a second person and published without a redeploy, after which the legal
- * date selects the old or the new amount; then a new logic overlay goes the same way; a released value edited on disk
- * is refused by the scan. Every step is in the change log.
+ * date selects the old or the new amount; then a new logic overlay goes the same way; a restart serves what was
+ * published although the authored rules lack it; a released value edited in the authored rules is refused by the
+ * scan. Every step is in the change log. The service never writes into the authored rules ({@code rules/} of the
+ * copy): it works in its own working copy ({@code served/}).
  */
 @QuarkusTest
 @TestProfile(HistoryRulesProfile.class)
@@ -48,15 +50,30 @@ class HistoryChangeApiTest {
     RuleSets ruleSets;
     @jakarta.inject.Inject
     javax.sql.DataSource dataSource;
+    /** The benefit's history in the service's working copy (rules.work-dir): what it serves and writes. */
     static Path live;
+    /** The authored rules (rules.dir): never written by the service. */
+    static Path source;
+    /** The authored rules before the first request of this class, byte for byte. */
+    static String sourceBefore;
     static Path pwned;
     static final List<String> STORED = new ArrayList<>();
 
     @BeforeAll
     static void setUp() {
         Tokens.useAllRoles();
-        live = HistoryRulesProfile.workDir().resolve("rules").resolve(B);
+        live = HistoryRulesProfile.servedRules().resolve(B);
+        source = HistoryRulesProfile.workDir().resolve("rules");
+        if (sourceBefore == null) {
+            sourceBefore = pl.ops.swiadczenia.testsupport.TreeHash.of(source);
+        }
         pwned = HistoryRulesProfile.workDir().resolve("pwned-by-history-api.txt");
+    }
+
+    /** The authored rules are byte for byte as before this class: nothing of the API was written into them. */
+    static void authoredRulesUnchanged(String after) {
+        assertThat(pl.ops.swiadczenia.testsupport.TreeHash.of(source)).as("the authored rules after " + after)
+                .isEqualTo(sourceBefore);
     }
 
     static String author() {
@@ -196,6 +213,7 @@ class HistoryChangeApiTest {
         }
         assertThat(pwned).as("the rule that writes a file never ran").doesNotExist();
         assertThat(live.resolve("logika/2027-01-01")).as("nothing stored").doesNotExist();
+        authoredRulesUnchanged("refused uploads");
         given().when().get(API + "/2027-01-01").then().statusCode(404);
         // the service keeps serving
         assertThat(evaluate("2026-03-02").at("/amounts/total").decimalValue()).isEqualByComparingTo("1000.00");
@@ -399,6 +417,10 @@ class HistoryChangeApiTest {
         assertThat(read("benefit.yaml")).contains("  2027-01-01:\n    summary: \"Kwota zapomogi 1200 zł od 1 stycznia 2027 r.\"\n"
                 + "    summary_en: \"Test change of 2027-01-01\"\n    status: released\n");
         assertThat(Files.readString(live.getParent().resolve("released.sha256"))).contains(sha + "  " + B + "/2027-01-01");
+        // written into the service's working copy only: git holds the authored source, the database what was used
+        assertThat(Files.readString(source.resolve(B).resolve("benefit.yaml"))).doesNotContain("2027-01-01");
+        assertThat(Files.readString(source.resolve("released.sha256"))).doesNotContain(sha);
+        authoredRulesUnchanged("an upload, an approval and a publication through the API");
         assertThat(given().when().get("/api/v1/rulesets/publications").then().statusCode(200).extract().asString())
                 .contains(sha).contains(AUTHOR);
         given().when().get(API + "/2027-01-01").then().statusCode(200)
@@ -481,49 +503,86 @@ class HistoryChangeApiTest {
         JsonNode before = evaluate("2027-06-01");
         assertThat(before.get("rulesetId").asText()).isEqualTo(B + "/2027-01-01");
         assertThat(before.get("keyFigures").has("zmianaLogiki2028")).isFalse();
+        assertThat(live.resolve("logika/2028-01-01/rozstrzygniecie.drl")).exists();
+        authoredRulesUnchanged("the second publication");
+    }
+
+    /**
+     * A restart after the publications: the working copy is made anew from the authored rules, which lack both
+     * publications, and they are restored into it from the database – the service serves what it published, and the
+     * release recorded at start-up (from the working copy after the restoration) is the one it held before.
+     */
+    @Test
+    @Order(7)
+    void aRestartServesWhatWasPublishedThroughTheApiAlthoughTheAuthoredRulesLackIt() throws Exception {
+        assertThat(Files.readString(source.resolve(B).resolve("benefit.yaml"))).doesNotContain("2027-01-01")
+                .doesNotContain("2028-01-01");
+        assertThat(source.resolve(B).resolve("logika/2028-01-01")).doesNotExist();
+        String servedBefore = pl.ops.swiadczenia.testsupport.TreeHash.of(live);
+        String releaseBefore = ruleSets.releaseId();
+        assertThat(releaseBefore).matches("[0-9a-f]{64}");
+        Path marker = live.getParent().resolve("dropped-by-restart.txt");
+        Files.writeString(marker, "the working copy is emptied at start-up");
+
+        ruleSets.load(); // what a start-up does: a new working copy of rules.dir, the publications restored into it
+
+        assertThat(marker).as("the working copy was made anew").doesNotExist();
+        assertThat(ruleSets.notices()).anySatisfy(n -> assertThat(n).contains("restored from the publication record of "
+                + B + "/2028-01-01"));
+        Map<String, String> published = new HashMap<>();
+        json(given().when().get("/api/v1/rulesets/publications").then().statusCode(200).extract().asString())
+                .forEach(p -> published.put(p.get("rulesetId").asText(), p.get("sha256").asText()));
+        for (String date : List.of("2027-01-01", "2028-01-01")) {
+            given().when().get(API + "/" + date).then().statusCode(200)
+                    .body("ruleset.status", org.hamcrest.Matchers.equalTo("released"))
+                    .body("ruleset.sha256", org.hamcrest.Matchers.equalTo(published.get(B + "/" + date)));
+            assertThat(Files.readString(live.getParent().resolve("released.sha256")))
+                    .contains(published.get(B + "/" + date) + "  " + B + "/" + date);
+        }
+        JsonNode after = evaluate("2028-02-01");
+        assertThat(after.get("rulesetId").asText()).isEqualTo(B + "/2028-01-01");
+        assertThat(after.get("keyFigures").has("zmianaLogiki2028")).isTrue();
+        assertThat(evaluate("2027-03-01").at("/amounts/total").decimalValue()).isEqualByComparingTo("1200.00");
+        assertThat(evaluate("2020-03-02").at("/amounts/total").decimalValue()).isEqualByComparingTo("1000.00");
+
+        // the working copy holds what is served, so the release recorded at start-up is the one held before the restart
+        assertThat(pl.ops.swiadczenia.testsupport.TreeHash.of(live)).as("the history in the working copy").isEqualTo(servedBefore);
+        assertThat(ruleSets.releaseId()).isEqualTo(releaseBefore);
+        String benefitYaml = given().queryParam("path", B + "/benefit.yaml").when()
+                .get("/api/v1/releases/" + ruleSets.releaseId() + "/file").then().statusCode(200).extract().asString();
+        assertThat(benefitYaml).isEqualTo(read("benefit.yaml")).contains("status: released");
+        JsonNode d = json(given().contentType(ContentType.JSON).body(request("2028-02-01", "30000.00"))
+                .when().post("/api/v1/decisions").then().statusCode(201).extract().asString());
+        assertThat(d.get("releaseId").asText()).isEqualTo(releaseBefore);
+        given().when().post("/api/v1/decisions/" + d.get("id").asText() + "/replay").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("IDENTICAL"));
+        authoredRulesUnchanged("a restart");
     }
 
     @Test
-    @Order(7)
-    void aReleasedValueEditedOnDiskIsRefusedByTheScan() throws Exception {
-        Path amount = live.resolve(AMOUNT_FILE);
+    @Order(8)
+    void aReleasedValueEditedInTheAuthoredRulesIsRefusedByTheScan() throws Exception {
+        // a developer first commits what the service published (its working copy) into the authored rules: the scan
+        // finds nothing new
+        pl.ops.swiadczenia.testsupport.IsolatedRulesProfile.copy(live, source.resolve(B));
+        Files.copy(live.getParent().resolve("released.sha256"), source.resolve("released.sha256"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        JsonNode scan = json(given().when().post("/api/v1/rulesets/scan").then().statusCode(200).extract().asString());
+        assertThat(scan.toString()).doesNotContain(B);
+
+        // then edits a released value there: the scan brings the edit into the working copy and refuses it
+        Path amount = source.resolve(B).resolve(AMOUNT_FILE);
         String original = Files.readString(amount);
         Files.writeString(amount, original.replace("value: 1000.0", "value: 1500.0"));
-        JsonNode scan = json(given().when().post("/api/v1/rulesets/scan").then().statusCode(200).extract().asString());
+        scan = json(given().when().post("/api/v1/rulesets/scan").then().statusCode(200).extract().asString());
         assertThat(scan.toString()).contains("\"rulesetId\":\"" + B + "\",\"action\":\"REFUSED\"");
+        assertThat(read(AMOUNT_FILE)).contains("value: 1500.0");
         assertThat(evaluate("2020-03-02").at("/amounts/total").decimalValue()).isEqualByComparingTo("1000.00");
         // nor can anything be approved or published from files that differ from what was loaded
         Files.writeString(amount, original);
         scan = json(given().when().post("/api/v1/rulesets/scan").then().statusCode(200).extract().asString());
         assertThat(scan.toString()).doesNotContain(B);
-    }
-
-    @Test
-    @Order(8)
-    void aPublishedStateMissingOnDiskIsRebuiltFromItsPublicationRecord() throws Exception {
-        // the rules directory as before the two publications (e.g. restored from an old backup or a redeploy from git)
-        Path root = Files.createTempDirectory(HistoryRulesProfile.workDir(), "restore-").resolve("rules");
-        for (String b : List.of("dochod_rodziny", B, "wspolne")) {
-            pl.ops.swiadczenia.testsupport.IsolatedRulesProfile.copy(Path.of("rules", b), root.resolve(b));
-        }
-        pl.ops.swiadczenia.ruleset.RuleSetRegistry fromDisk = pl.ops.swiadczenia.ruleset.RuleSetRegistry.load(root,
-                new pl.ops.swiadczenia.ruleset.RuleSetLoader(new pl.ops.swiadczenia.ruleset.RuleCompiler(
-                        pl.ops.swiadczenia.ruleset.RuleCompiler.Mode.EXEC_MODEL)));
-        assertThat(fromDisk.find(B, java.time.LocalDate.parse("2027-01-01"))).isEmpty();
-
-        pl.ops.swiadczenia.ruleset.RuleSetRegistry restored = ruleSets.restorePublications(fromDisk);
-        Map<String, String> published = new HashMap<>();
-        json(given().when().get("/api/v1/rulesets/publications").then().statusCode(200).extract().asString())
-                .forEach(p -> published.put(p.get("rulesetId").asText(), p.get("sha256").asText()));
-        for (String date : List.of("2027-01-01", "2028-01-01")) {
-            pl.ops.swiadczenia.ruleset.RuleSet rs = restored.find(B, java.time.LocalDate.parse(date)).orElseThrow();
-            assertThat(rs.released()).as(date).isTrue();
-            assertThat(rs.sha256()).as(date).isEqualTo(published.get(B + "/" + date));
-        }
-        assertThat(restored.select(B, java.time.LocalDate.parse("2027-03-01")).parameters()
-                .get("jednorazowa_zapomoga_kwota").wartosc().toString()).startsWith("1200");
-        assertThat(ruleSets.notices()).anySatisfy(n -> assertThat(n).contains("restored from the publication record of "
-                + B + "/2028-01-01"));
+        assertThat(read(AMOUNT_FILE)).isEqualTo(original);
     }
 
     /**

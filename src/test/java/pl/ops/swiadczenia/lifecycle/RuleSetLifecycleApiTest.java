@@ -29,7 +29,9 @@ import pl.ops.swiadczenia.testsupport.IsolatedRulesProfile;
  * The whole life of a law change through the API, on a private copy of the rules: a broken version is refused with
  * file and line, the draft zasiłek rodzinny 2024-11-01 is validated (its golden cases run), diffed, its impact on
  * stored decisions measured (after a simulated change of one amount in its decision table), and published while
- * evaluations keep being answered; a broken edit never replaces a working version.
+ * evaluations keep being answered; a broken edit never replaces a working version. The service never writes into the
+ * authored rules ({@code rules/} of the copy): uploads and the publication go into its working copy ({@code served/}),
+ * and edits of the authored rules reach it through the scan.
  */
 @QuarkusTest
 @TestProfile(IsolatedRulesProfile.class)
@@ -41,15 +43,25 @@ class RuleSetLifecycleApiTest {
     }
 
     static final String DRAFT = "/api/v1/rulesets/zasilek_rodzinny/2024-11-01";
+    /** The authored rules (rules.dir): edited by hand, never written by the service. */
     static Path rules;
+    /** The service's working copy (rules.work-dir): what it serves, where uploads and publications go. */
+    static Path served;
+    /** The draft folder in the working copy. */
     static Path draftDir;
+    /** The authored rules as they were before the first request of this class, byte for byte. */
+    static String sourceBefore;
     static Map<String, String> draftFiles;
     static final List<String> STORED = new ArrayList<>();
 
     @BeforeAll
     static void paths() throws Exception {
         rules = IsolatedRulesProfile.workDir().resolve("rules");
-        draftDir = rules.resolve("zasilek_rodzinny/2024-11-01");
+        served = IsolatedRulesProfile.servedRules();
+        draftDir = served.resolve("zasilek_rodzinny/2024-11-01");
+        if (sourceBefore == null) {
+            sourceBefore = pl.ops.swiadczenia.testsupport.TreeHash.of(rules);
+        }
         if (draftFiles == null) {
             draftFiles = new TreeMap<>();
             try (Stream<Path> s = Files.list(draftDir)) {
@@ -96,6 +108,7 @@ class RuleSetLifecycleApiTest {
         assertThat(found).anySatisfy(f -> assertThat(f).startsWith("kwota_zasilku_wg_wieku.drl.csv:12 ")
                 .contains("gap").contains("18–18"));
         assertThat(found).anySatisfy(f -> assertThat(f).startsWith("rozstrzygniecie.drl:"));
+        assertThat(Files.exists(served.resolve("zasilek_rodzinny/2025-06-01"))).as("nothing stored").isFalse();
         assertThat(Files.exists(rules.resolve("zasilek_rodzinny/2025-06-01"))).as("nothing stored").isFalse();
         given().when().get("/api/v1/rulesets/zasilek_rodzinny/2025-06-01").then().statusCode(404);
     }
@@ -194,12 +207,14 @@ class RuleSetLifecycleApiTest {
             STORED.add(json(given().contentType(ContentType.JSON).body(h).when().post("/api/v1/decisions")
                     .then().statusCode(201).extract().asString()).get("id").asText());
         }
-        // simulate a regulation raising the 5–18 amount to 130 zł: one cell of the table
-        Path table = draftDir.resolve("kwota_zasilku_wg_wieku.drl.csv");
+        // simulate a regulation raising the 5–18 amount to 130 zł: one cell of the table, edited in the authored rules;
+        // the scan brings the change into the service's working copy and reloads the draft
+        Path table = rules.resolve("zasilek_rodzinny/2024-11-01/kwota_zasilku_wg_wieku.drl.csv");
         String original = Files.readString(table);
         Files.writeString(table, original.replace(",124.00,", ",130.00,"));
         assertThat(json(given().when().post("/api/v1/rulesets/scan").then().statusCode(200).extract().asString()).toString())
                 .contains("\"rulesetId\":\"zasilek_rodzinny/2024-11-01\",\"action\":\"RELOADED\"");
+        assertThat(Files.readString(draftDir.resolve("kwota_zasilku_wg_wieku.drl.csv"))).contains(",130.00,");
 
         Map<String, String> req = Map.of("benefit", "zasilek_rodzinny", "version", "2024-11-01",
                 "legalDateFrom", "2025-01-01", "legalDateTo", "2025-12-31");
@@ -223,6 +238,7 @@ class RuleSetLifecycleApiTest {
         // back to the real amount: no stored decision would change
         Files.writeString(table, original);
         given().when().post("/api/v1/rulesets/scan").then().statusCode(200);
+        assertThat(Files.readString(draftDir.resolve("kwota_zasilku_wg_wieku.drl.csv"))).isEqualTo(original);
         job = awaitJob(json(given().contentType(ContentType.JSON).body(req).when().post("/api/v1/impact-analyses")
                 .then().statusCode(202).extract().asString()).get("id").asText());
         assertThat(job.at("/result/byKind/UNCHANGED").asLong()).isEqualTo(3);
@@ -264,8 +280,14 @@ class RuleSetLifecycleApiTest {
         assertThat(p.get("comment").asText()).contains("Rozporządzenie RM z 2024 r.").contains("jan.kowalski@ops.example");
         String sha = p.get("sha256").asText();
         assertThat(sha).hasSize(64).isNotEqualTo(p.get("draftSha256").asText());
+        // the released folder and its lock line are in the service's working copy; the authored rules are untouched
+        // (git holds what was authored, the database what was used)
         assertThat(Files.readString(draftDir.resolve("ruleset.yaml"))).contains("status: released");
-        assertThat(Files.readString(rules.resolve("released.sha256"))).contains(sha + "  zasilek_rodzinny/2024-11-01");
+        assertThat(Files.readString(served.resolve("released.sha256"))).contains(sha + "  zasilek_rodzinny/2024-11-01");
+        assertThat(Files.readString(rules.resolve("zasilek_rodzinny/2024-11-01/ruleset.yaml"))).contains("status: draft");
+        assertThat(Files.readString(rules.resolve("released.sha256"))).doesNotContain(sha);
+        assertThat(pl.ops.swiadczenia.testsupport.TreeHash.of(rules)).as("the authored rules, byte for byte")
+                .isEqualTo(sourceBefore);
         assertThat(given().when().get("/api/v1/rulesets/publications").then().statusCode(200).extract().asString())
                 .contains(sha).contains(pl.ops.swiadczenia.testsupport.Tokens.SUITE);
         given().when().get(DRAFT).then().statusCode(200)
@@ -299,13 +321,18 @@ class RuleSetLifecycleApiTest {
         JsonNode r = json(given().contentType(ContentType.JSON).body(Map.of("files", asVersion("2026-06-01")))
                 .when().put("/api/v1/rulesets/zasilek_rodzinny/2026-06-01").then().statusCode(200).extract().asString());
         assertThat(r.get("valid").asBoolean()).isTrue();
-        Path dir = rules.resolve("zasilek_rodzinny/2026-06-01");
+        Path dir = served.resolve("zasilek_rodzinny/2026-06-01");
         assertThat(dir.resolve("ruleset.yaml")).exists();
+        assertThat(rules.resolve("zasilek_rodzinny/2026-06-01")).as("not in the authored rules").doesNotExist();
+        assertThat(pl.ops.swiadczenia.testsupport.TreeHash.of(rules)).as("the authored rules after an upload and a "
+                + "publication through the API, byte for byte").isEqualTo(sourceBefore);
         String sha = json(given().when().get("/api/v1/rulesets/zasilek_rodzinny/2026-06-01").then().statusCode(200)
                 .extract().asString()).at("/ruleset/sha256").asText();
 
-        // someone saves a broken file into it: the scan reports it and keeps the working draft
-        Files.writeString(dir.resolve("wysokosc_zasilku.drl"), "package reguly.zasilek_rodzinny.v2026_06_01;\nrule \"x\" when then end oops\n");
+        // someone saves a broken file of that version into the authored rules: the scan copies it into the working
+        // copy beside the uploaded files, reports it and keeps the working draft
+        Files.createDirectories(rules.resolve("zasilek_rodzinny/2026-06-01"));
+        Files.writeString(rules.resolve("zasilek_rodzinny/2026-06-01/wysokosc_zasilku.drl"), "package reguly.zasilek_rodzinny.v2026_06_01;\nrule \"x\" when then end oops\n");
         JsonNode scan = json(given().when().post("/api/v1/rulesets/scan").then().statusCode(200).extract().asString());
         assertThat(scan.toString()).contains("\"rulesetId\":\"zasilek_rodzinny/2026-06-01\",\"action\":\"INVALID_PREVIOUS_KEPT\"")
                 .contains("wysokosc_zasilku.drl");
@@ -315,7 +342,8 @@ class RuleSetLifecycleApiTest {
         given().contentType(ContentType.JSON).body(Map.of("publishedBy", "x"))
                 .when().post("/api/v1/rulesets/zasilek_rodzinny/2026-06-01/publication").then().statusCode(409);
 
-        // a released folder changed on disk is refused by the scan; the released version stays
+        assertThat(dir.resolve("ruleset.yaml")).as("the uploaded files not changed in the authored rules stay").exists();
+        // a released folder changed in the authored rules is refused by the scan; the released version stays
         Path released = rules.resolve("zasilek_rodzinny/2021-11-01/parameters.yaml");
         Files.writeString(released, Files.readString(released) + "\n# edited\n");
         scan = json(given().when().post("/api/v1/rulesets/scan").then().statusCode(200).extract().asString());

@@ -92,6 +92,8 @@ class UntrustedRulesApiTest {
         }
         assertThat(pwned).as("the rule that writes a file never ran").doesNotExist();
         assertThat(work.resolve("rules").resolve(UntrustedRules.POLICY_BENEFIT)).as("nothing stored").doesNotExist();
+        assertThat(IsolatedRulesProfile.servedRules().resolve(UntrustedRules.POLICY_BENEFIT)).as("nothing stored")
+                .doesNotExist();
         given().when().get(POLICY_VERSION).then().statusCode(404);
     }
 

@@ -73,7 +73,8 @@ class ReplayFromReleasesTest {
         JsonNode detail = CanonicalJson.tree(given().when().get("/api/v1/releases/" + release).then().statusCode(200)
                 .extract().asString());
         assertThat(detail.at("/release/id").asText()).isEqualTo(release);
-        assertThat(detail.at("/release/reason").asText()).startsWith("start-up: rules directory");
+        assertThat(detail.at("/release/reason").asText()).startsWith("start-up: rules directory")
+                .contains("served from the working copy");
         assertThat(detail.at("/release/createdBy").asText()).isEqualTo("system");
         assertThat(detail.get("files").has("zasilek_rodzinny/benefit.yaml")).isTrue();
         assertThat(detail.at("/release/fileCount").asInt()).isEqualTo(detail.get("files").size());
@@ -95,5 +96,9 @@ class ReplayFromReleasesTest {
         given().when().get("/api/v1/releases/" + "0".repeat(64)).then().statusCode(404);
         given().queryParam("size", 1000).when().get("/api/v1/releases").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("size"));
+        // the replays rebuilt their releases in private folders: the rules directory is still empty
+        try (Stream<java.nio.file.Path> s = Files.list(EmptyRulesProfile.dir())) {
+            assertThat(s.toList()).as("the rules directory after the replays").isEmpty();
+        }
     }
 }

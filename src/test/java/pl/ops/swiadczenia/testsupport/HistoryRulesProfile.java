@@ -12,7 +12,8 @@ import java.util.Map;
  * The application over a private copy of one benefit written as a dated history (jednorazowa zapomoga z tytułu
  * urodzenia się dziecka, with the module dochod_rodziny and the shared concepts rules/wspolne) and its golden cases,
  * and a private database, so that tests can upload, approve and publish changes of the history without touching
- * rules/ or other test classes' data. The copy lives under target/.
+ * rules/ or other test classes' data. The copy lives under target/ (the authored rules in {@code rules/}, the
+ * service's working copy in {@code served/}).
  */
 public class HistoryRulesProfile implements QuarkusTestProfile {
     public static final String BENEFIT = "jednorazowa_zapomoga_z_tytulu_urodzenia_sie_dziecka";
@@ -23,8 +24,17 @@ public class HistoryRulesProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         Path work = workDir();
         return Map.of("rules.dir", work.resolve("rules").toString(),
+                "rules.work-dir", servedRules().toString(),
                 "rules.test-cases-dir", work.resolve("test-cases").toString(),
                 "shadow.catch-up-delay", "PT0S", "jobs.poll", "PT0.5S");
+    }
+
+    /**
+     * The service's own working copy of {@code rules/} (rules.work-dir): what it serves, and where uploads and
+     * publications go; {@code workDir()/rules} is the authored source, which the service never writes.
+     */
+    public static Path servedRules() {
+        return workDir().resolve("served");
     }
 
     /** The working copy: created once per test JVM (the profile is instantiated in several class loaders). */

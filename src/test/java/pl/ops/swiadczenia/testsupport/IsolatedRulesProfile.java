@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * The application over a private copy of the rules and golden cases (zasiłek rodzinny and its module) and a private
  * database, so that tests can add, break, publish and bulk-load without touching rules/ or other test classes'
- * data. The copy lives under target/; the database is created on the test PostgreSQL server. Zasiłek rodzinny is
+ * data. The copy lives under target/ (the authored rules in {@code rules/}, the service's working copy in
+ * {@code served/}); the database is created on the test PostgreSQL server. Zasiłek rodzinny is
  * copied in its former representation, one folder per legal state ({@link #ZR_FOLDERS}), which the change workflow
  * and its tests exercise; rules/zasilek_rodzinny itself is a dated history.
  */
@@ -37,7 +38,16 @@ public class IsolatedRulesProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         Path work = workDir();
         return Map.of("rules.dir", work.resolve("rules").toString(),
+                "rules.work-dir", servedRules().toString(),
                 "rules.test-cases-dir", work.resolve("test-cases").toString());
+    }
+
+    /**
+     * The service's own working copy of {@code rules/} (rules.work-dir): what it serves, and where uploads and
+     * publications go; {@code workDir()/rules} is the authored source, which the service never writes.
+     */
+    public static Path servedRules() {
+        return workDir().resolve("served");
     }
 
     /** The working copy: created once per test JVM (the profile is instantiated in several class loaders). */
