@@ -314,8 +314,16 @@ public class HistoryChanges {
             }
             String note = upload == null ? (comment == null ? "" : comment + " ")
                     + "(treść nie przesłana przez API – autor nieznany / content not uploaded through the API)" : comment;
+            // the approval re-runs the validation on exactly the content approved (issue 13, point 4)
+            RuleSetValidator.HistoryResult v = ruleSets.validator().validateHistoryChange(ruleSets.root().resolve(benefit),
+                    ruleSets.registry(), "approval " + benefit + " (" + date + ")", date,
+                    RuleSetValidator.HistoryChange.DRAFT);
+            if (!v.report().valid()) {
+                throw new RuleSets.RefusedException("Projekt " + state.id() + " nie przechodzi ponownej walidacji przy "
+                        + "zatwierdzaniu; nie zatwierdzono / does not validate again at approval", v.report());
+            }
             RuleSetChangeRecord r = record(RuleSetChangeRecord.Action.APPROVAL, benefit, date, actor, content,
-                    state.sha256(), note, null, null);
+                    state.sha256(), note, null, v.report());
             LOG.infof("Draft %s approved by %s (content %s)", state.id(), actor, content);
             return r.view();
         }
@@ -377,8 +385,13 @@ public class HistoryChanges {
             }
             String note = upload == null ? (comment == null ? "" : comment + " ")
                     + "(treść nie przesłana przez API – autor nieznany / content not uploaded through the API)" : comment;
+            ValidationReport report = ruleSets.validateFolder(benefit, version); // re-run on exactly this content
+            if (!report.valid() || !content.equals(report.sha256())) {
+                throw new RuleSets.RefusedException("Projekt " + state.id() + " nie przechodzi ponownej walidacji przy "
+                        + "zatwierdzaniu; nie zatwierdzono / does not validate again at approval", report);
+            }
             RuleSetChangeRecord r = record(RuleSetChangeRecord.Action.APPROVAL, benefit, version, actor, content,
-                    content, note, null, null);
+                    content, note, null, report);
             LOG.infof("Draft folder %s approved by %s (content %s)", state.id(), actor, content);
             return r.view();
         }

@@ -333,6 +333,37 @@ class HistoryChangeApiTest {
         given().header("Authorization", approver()).contentType(ContentType.JSON)
                 .body(Map.of("contentSha256", "0".repeat(64))).when().post(API + "/2027-01-01/approval")
                 .then().statusCode(409);
+        // the approval re-runs the validation on the content it approves: a golden case that the draft does not meet
+        // (added to the golden cases since the upload) stops it with the report; without it the approval goes through
+        Path wrongCase = HistoryRulesProfile.workDir().resolve("test-cases").resolve(B).resolve("zz_approval_check.yaml");
+        Files.writeString(wrongCase, """
+                - name: "Z01 – kwota od 1.01.2027 zapisana w przypadku wzorcowym jako 1100 zł"
+                  input:
+                    benefit: %s
+                    legalDate: 2027-03-01
+                    wniosek:
+                      dataZlozenia: 2027-03-01
+                      dochodRodzinyRokBazowy: 30000.00
+                      czlonkowieRodziny:
+                        - { id: matka, rola: WNIOSKODAWCA, dataUrodzenia: 1990-02-11 }
+                        - { id: ojciec, rola: MALZONEK, dataUrodzenia: 1989-09-30 }
+                        - { id: noworodek, rola: DZIECKO, dataUrodzenia: 2027-02-09, opiekaMedycznaOd10TygodniaCiazy: true }
+                      jednorazowaZapomoga:
+                        dzieci: [ { dzieckoId: noworodek } ]
+                  expected:
+                    ruleset: %s/2027-01-01
+                    outcome: GRANTED
+                    total: 1100.00
+                """.formatted(B, B));
+        try {
+            JsonNode notApproved = json(given().header("Authorization", approver()).contentType(ContentType.JSON)
+                    .body(Map.of("comment", "przed poprawą przypadku")).when().post(API + "/2027-01-01/approval")
+                    .then().statusCode(422).extract().asString());
+            assertThat(notApproved.get("detail").asText()).contains("ponownej walidacji");
+            assertThat(notApproved.at("/report/goldenCases/failed").asInt()).isPositive();
+        } finally {
+            Files.delete(wrongCase);
+        }
         JsonNode approval = json(given().header("Authorization", approver()).contentType(ContentType.JSON)
                 .body(Map.of("comment", "Sprawdzone z rozporządzeniem", "contentSha256", draft.get("contentSha256").asText()))
                 .when().post(API + "/2027-01-01/approval").then().statusCode(201).extract().asString());
