@@ -32,7 +32,7 @@ start_service() { # $1 = log file; prints ready ms and RSS
   QUARKUS_DATASOURCE_JDBC_URL=$JDBC QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=x \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION=src/test/resources/jwt/test-public.pem RULES_CACHE_DIR=$CACHE \
   QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
-    java ${SERVICE_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$1" 2>&1 &
+    java -XX:+ExitOnOutOfMemoryError ${SERVICE_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$1" 2>&1 &
   PID=$!
   local t0; t0=$(date +%s%N)
   until curl -sf --noproxy '*' "localhost:$PORT/q/health/ready" >/dev/null; do

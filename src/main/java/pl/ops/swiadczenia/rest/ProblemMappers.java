@@ -123,8 +123,45 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (databaseUnavailable(e)) {
+            LOG.warn("Database unavailable: " + e.getMessage());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                    .entity(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "database-unavailable",
+                            "Baza danych jest chwilowo niedostępna; niczego nie zapisano. Ponów żądanie za kilka sekund. "
+                                    + "/ The database is unreachable; nothing was stored. Retry in a few seconds."))
+                    .build();
+        }
         LOG.error("Unexpected failure", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
                 "Unexpected failure; it is logged").toResponse();
+    }
+
+    /** Class names of failures that mean "no connection to the database" (the store is unreachable, not wrong). */
+    private static final java.util.Set<String> CONNECTION_FAILURES = java.util.Set.of(
+            "org.hibernate.exception.JDBCConnectionException", "java.sql.SQLTransientConnectionException",
+            "java.sql.SQLNonTransientConnectionException", "java.net.ConnectException",
+            "io.agroal.api.exceptions.AcquisitionTimeoutException");
+
+    /**
+     * Whether a failure is the database being unreachable (issue 14, point 6): a connection failure in the cause
+     * chain, or a PostgreSQL error of class 08 (connection exception) or 57P (operator intervention: the server is
+     * shutting down or restarting). Such a request gets 503 with Retry-After, never 500.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (CONNECTION_FAILURES.contains(t.getClass().getName())) {
+                return true;
+            }
+            if (t instanceof org.hibernate.JDBCException j && j.getSQLState() != null
+                    && (j.getSQLState().startsWith("08") || j.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t.getClass().getName().equals("org.postgresql.util.PSQLException") && t.getMessage() != null
+                    && (t.getMessage().contains("Connection") || t.getMessage().contains("connection")
+                    || t.getMessage().contains("terminating"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -27,6 +27,94 @@ final class RequestJson {
         // dates are plain ISO dates: "2025-03-03T00:00:00Z" is refused, not silently cut to a date
         STRICT.configOverride(java.time.LocalDate.class)
                 .setFormat(com.fasterxml.jackson.annotation.JsonFormat.Value.forLeniency(false));
+        // no scalar coercion (issue 14): "33696" is not a number, 0/1/"true" are not booleans, 123 is not a text
+        STRICT.disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        for (com.fasterxml.jackson.databind.type.LogicalType t : new com.fasterxml.jackson.databind.type.LogicalType[] {
+                com.fasterxml.jackson.databind.type.LogicalType.Integer, com.fasterxml.jackson.databind.type.LogicalType.Float,
+                com.fasterxml.jackson.databind.type.LogicalType.Boolean, com.fasterxml.jackson.databind.type.LogicalType.Textual,
+                com.fasterxml.jackson.databind.type.LogicalType.DateTime, com.fasterxml.jackson.databind.type.LogicalType.Enum}) {
+            var c = STRICT.coercionConfigFor(t);
+            for (com.fasterxml.jackson.databind.cfg.CoercionInputShape shape : com.fasterxml.jackson.databind.cfg.CoercionInputShape.values()) {
+                c.setCoercion(shape, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+            }
+        }
+        // what each type may be given as: its own JSON shape only
+        STRICT.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Integer)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.TryConvert);
+        STRICT.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Float)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionAction.TryConvert)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.TryConvert);
+        STRICT.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String, com.fasterxml.jackson.databind.cfg.CoercionAction.TryConvert);
+        STRICT.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.DateTime)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String, com.fasterxml.jackson.databind.cfg.CoercionAction.TryConvert);
+        STRICT.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Enum)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String, com.fasterxml.jackson.databind.cfg.CoercionAction.TryConvert);
+        com.fasterxml.jackson.databind.module.SimpleModule strictText = new com.fasterxml.jackson.databind.module.SimpleModule("strict-text");
+        strictText.addDeserializer(String.class, new StrictString());
+        strictText.addDeserializer(java.time.LocalDate.class, new StrictDate());
+        STRICT.registerModule(strictText);
+    }
+
+    /** Dates between 1900 and 2100 (issue 14): no person, application or period of this service lies outside. */
+    static final java.time.LocalDate MIN_DATE = java.time.LocalDate.of(1900, 1, 1);
+    static final java.time.LocalDate MAX_DATE = java.time.LocalDate.of(2100, 12, 31);
+
+    /** A text: a JSON string only (no number or boolean), valid Unicode (no unpaired surrogate). */
+    static final class StrictString extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String> {
+        StrictString() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+                throws java.io.IOException {
+            if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                return (String) ctxt.handleUnexpectedToken(String.class, p);
+            }
+            String v = p.getText();
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p,
+                            "niepoprawny tekst Unicode (samotny surogat na pozycji " + (i + 1) + ")", "(tekst)", String.class);
+                }
+            }
+            return v;
+        }
+    }
+
+    /** A date: exactly yyyy-MM-dd (no spaces, no time), between {@link #MIN_DATE} and {@link #MAX_DATE}. */
+    static final class StrictDate extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<java.time.LocalDate> {
+        private static final java.util.regex.Pattern ISO = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+        StrictDate() {
+            super(java.time.LocalDate.class);
+        }
+
+        @Override
+        public java.time.LocalDate deserialize(com.fasterxml.jackson.core.JsonParser p,
+                                               com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+            if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                return (java.time.LocalDate) ctxt.handleUnexpectedToken(java.time.LocalDate.class, p);
+            }
+            String v = p.getText();
+            java.time.LocalDate d = null;
+            if (ISO.matcher(v).matches()) {
+                try {
+                    d = java.time.LocalDate.parse(v);
+                } catch (java.time.DateTimeException e) {
+                    d = null;
+                }
+            }
+            if (d == null || d.isBefore(MIN_DATE) || d.isAfter(MAX_DATE)) {
+                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p, "date outside range",
+                        v.length() > 40 ? v.substring(0, 40) + "…" : v, java.time.LocalDate.class);
+            }
+            return d;
+        }
     }
 
     /** Largest request body read (characters); larger ones are answered 413. */
@@ -51,6 +139,9 @@ final class RequestJson {
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidRequestException(List.of(new FieldError(path(e), "unknown field")));
         } catch (InvalidFormatException e) {
+            if (e.getTargetType() == String.class) {
+                throw new InvalidRequestException(List.of(new FieldError(path(e), e.getOriginalMessage())));
+            }
             throw new InvalidRequestException(List.of(new FieldError(path(e), "invalid value " + e.getValue()
                     + ": expected " + describe(e.getTargetType()))));
         } catch (MismatchedInputException e) {
@@ -78,7 +169,7 @@ final class RequestJson {
             return "one of " + java.util.Arrays.toString(t.getEnumConstants());
         }
         return switch (t.getSimpleName()) {
-            case "LocalDate" -> "an ISO date yyyy-MM-dd";
+            case "LocalDate" -> "an ISO date yyyy-MM-dd between 1900-01-01 and 2100-12-31";
             case "BigDecimal" -> "a decimal number";
             case "int", "Integer", "long", "Long" -> "a whole number";
             case "boolean", "Boolean" -> "true or false";

@@ -72,7 +72,7 @@ class TwoInstancesJobIT {
 
     static Process start(int port, String name) throws IOException {
         ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toString());
+                "-XX:+ExitOnOutOfMemoryError", "-Xmx512m", "-jar", JAR.toString());
         Map<String, String> env = b.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresLauncher.USER);

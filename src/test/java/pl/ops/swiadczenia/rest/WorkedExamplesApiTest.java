@@ -43,7 +43,7 @@ class WorkedExamplesApiTest {
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.displayName(), () -> {
             String body = given().contentType(ContentType.JSON).body(CanonicalJson.write(c.input()))
                     .when().post("/api/v1/decisions")
-                    .then().statusCode(201).extract().asString();
+                    .then().log().ifValidationFails().statusCode(201).extract().asString();
             JsonNode d = CanonicalJson.tree(body);
             c.verify(d);
             JsonNode replay = CanonicalJson.tree(given().when().post("/api/v1/decisions/" + d.get("id").asText() + "/replay")

@@ -145,6 +145,45 @@ class SecurityMatrixTest {
     }
 
     @Test
+    void tokensLivingTooLongOrIssuedInTheFutureAreRefused() {
+        long now = java.time.Instant.now().getEpochSecond();
+        // exp in the year 3000: longer than smallrye.jwt.time-to-live (12 h) from its iat
+        String forever = "Bearer " + Jwt.issuer("ops-swiadczenia").subject("forever").groups(Set.of(A))
+                .issuedAt(now).expiresAt(32_503_680_000L).sign();
+        // iat a day ahead, valid for an hour from then
+        String future = "Bearer " + Jwt.issuer("ops-swiadczenia").subject("future").groups(Set.of(A))
+                .issuedAt(now + 86_400).expiresAt(now + 90_000).sign();
+        // within the limits: 12 h, and an iat 30 s ahead (clock skew 60 s)
+        String twelveHours = "Bearer " + Jwt.issuer("ops-swiadczenia").subject("shift").groups(Set.of(A))
+                .issuedAt(now).expiresAt(now + 43_200).sign();
+        String slightlyAhead = "Bearer " + Jwt.issuer("ops-swiadczenia").subject("skew").groups(Set.of(A))
+                .issuedAt(now + 30).expiresAt(now + 3_600).sign();
+        for (String t : List.of(forever, future)) {
+            given().header("Authorization", t).when().get("/api/v1/audit/access-log").then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
+        for (String t : List.of(twelveHours, slightlyAhead)) {
+            given().header("Authorization", t).when().get("/api/v1/audit/access-log").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void theUiAndThePrintedDocumentsSendSecurityHeaders() {
+        given().when().get("/ui/index.html").then().statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("default-src 'none'"),
+                        org.hamcrest.Matchers.containsString("script-src 'self'"),
+                        org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
+                .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer");
+        given().when().get("/ui/app.js").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+        given().header("Authorization", Tokens.bearer("s", S)).when()
+                .get("/api/v1/decisions/" + UNKNOWN + "/document").then()
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"))
+                .header("X-Content-Type-Options", "nosniff");
+        given().when().get("/q/health/ready").then().header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
     void healthAndOpenApiNeedNoToken() {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/health/live").then().statusCode(200);
