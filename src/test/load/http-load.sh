@@ -31,6 +31,7 @@ CACHE=$(mktemp -d)
 start_service() { # $1 = log file; prints ready ms and RSS
   QUARKUS_DATASOURCE_JDBC_URL=$JDBC QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=x \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION=src/test/resources/jwt/test-public.pem RULES_CACHE_DIR=$CACHE \
+  PESEL_HMAC_KEY=${PESEL_HMAC_KEY:-load-test-key-0123456789abcdef0123456789} \
   QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
     java -XX:+ExitOnOutOfMemoryError ${SERVICE_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$1" 2>&1 &
   PID=$!

@@ -16,9 +16,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PeselKey {
     @ConfigProperty(name = "pesel.hmac-key")
-    String key;
+    java.util.Optional<String> configured;
 
     public String hmac(String pesel) {
+        String key = configured.filter(k -> !k.isBlank()).orElseThrow(() ->
+                new IllegalStateException("pesel.hmac-key (PESEL_HMAC_KEY) is not set"));
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

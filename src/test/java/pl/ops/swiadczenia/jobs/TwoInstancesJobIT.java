@@ -71,6 +71,10 @@ class TwoInstancesJobIT {
     }
 
     static Process start(int port, String name) throws IOException {
+        return start(port, name, Map.of());
+    }
+
+    static Process start(int port, String name, Map<String, String> overrides) throws IOException {
         ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+ExitOnOutOfMemoryError", "-Xmx512m", "-jar", JAR.toString());
         Map<String, String> env = b.environment();
@@ -79,12 +83,20 @@ class TwoInstancesJobIT {
         env.put("QUARKUS_DATASOURCE_PASSWORD", "x");
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "src/test/resources/jwt/test-public.pem");
         env.put("RULES_CACHE_DIR", "target/it-rules-cache");
+        env.put("PESEL_HMAC_KEY", "it-" + "0123456789abcdef".repeat(3));
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_LOG_LEVEL", "INFO");
         env.put("IMPACT_WORKERS", "1");
         env.put("JOBS_CHUNK_SIZE", "25");
         env.put("JOBS_LEASE", "PT3S");
         env.put("JOBS_POLL", "PT0.2S");
+        overrides.forEach((k, v) -> {
+            if (v == null) {
+                env.remove(k);
+            } else {
+                env.put(k, v);
+            }
+        });
         b.redirectErrorStream(true).redirectOutput(Path.of("target", "it-" + name + ".log").toFile());
         Process p = b.start();
         processes.add(p);
@@ -209,6 +221,19 @@ class TwoInstancesJobIT {
                 .isEqualTo(alone.at("/result/byKind/AMOUNT_DECREASED").asLong() + alone.at("/result/byKind/OUTCOME_CHANGED").asLong()
                         + alone.at("/result/byKind/AMOUNT_INCREASED").asLong() + alone.at("/result/byKind/NOT_EVALUABLE").asLong());
         assertThat(alone.at("/result/byKind/AMOUNT_DECREASED").asLong()).as("granted decisions: 6 zł a month less").isPositive();
+    }
+
+    @Test
+    void thePackagedServiceRefusesToStartWithoutItsOwnPeselKey() throws Exception {
+        for (String key : new String[] {null, "dev-only-change-me", "short"}) {
+            Map<String, String> env = new HashMap<>();
+            env.put("PESEL_HMAC_KEY", key);
+            Process p = start(freePort(), "no-key", env);
+            assertThat(p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as("the service stops by itself").isTrue();
+            assertThat(p.exitValue()).isNotZero();
+            String log = Files.readString(Path.of("target", "it-no-key.log"));
+            assertThat(log).contains("PESEL_HMAC_KEY").doesNotContain("Listening on");
+        }
     }
 
     /** Finished chunks of a job per worker instance. */
