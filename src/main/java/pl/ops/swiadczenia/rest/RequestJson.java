@@ -73,6 +73,11 @@ final class RequestJson {
                 return (String) ctxt.handleUnexpectedToken(String.class, p);
             }
             String v = p.getText();
+            if (!"pesel".equals(p.currentName()) && hasElevenDigits(v)) {
+                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p,
+                        "nie może zawierać ciągu 11 cyfr (numer PESEL podaje się tylko w polu pesel członka rodziny)",
+                        "(tekst)", String.class);
+            }
             for (int i = 0; i < v.length(); i++) {
                 char c = v.charAt(i);
                 if (Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) {
@@ -84,6 +89,20 @@ final class RequestJson {
             }
             return v;
         }
+    }
+
+    /** Whether a text holds a run of 11 or more digits of any script (a PESEL, also in non-ASCII digits). */
+    static boolean hasElevenDigits(String v) {
+        int run = 0;
+        for (int i = 0; i < v.length(); ) {
+            int cp = v.codePointAt(i);
+            run = Character.isDigit(cp) ? run + 1 : 0;
+            if (run >= 11) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     /** A date: exactly yyyy-MM-dd (no spaces, no time), between {@link #MIN_DATE} and {@link #MAX_DATE}. */

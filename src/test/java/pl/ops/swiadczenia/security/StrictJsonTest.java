@@ -54,6 +54,14 @@ class StrictJsonTest {
             new Variant("date 9999-12-31", "\"dataUrodzenia\":\"2015-04-10\"", "\"dataUrodzenia\":\"9999-12-31\"",
                     "wniosek.czlonkowieRodziny[1].dataUrodzenia"),
             new Variant("date as a number", "\"legalDate\":\"2025-03-03\"", "\"legalDate\":20250303", "legalDate"),
+            new Variant("a PESEL in caseReference", "\"caseReference\":\"OPS.5211.1.2025\"",
+                    "\"caseReference\":\"sprawa 44051401359\"", "caseReference"),
+            new Variant("a PESEL in a member id", "\"id\":\"matka\"", "\"id\":\"x44051401359\"",
+                    "wniosek.czlonkowieRodziny[0].id"),
+            new Variant("a PESEL in Arabic-Indic digits", "\"caseReference\":\"OPS.5211.1.2025\"",
+                    "\"caseReference\":\"\u0664\u0664\u0660\u0665\u0661\u0664\u0660\u0661\u0663\u0665\u0669\"", "caseReference"),
+            new Variant("a PESEL in fullwidth digits", "\"caseReference\":\"OPS.5211.1.2025\"",
+                    "\"caseReference\":\"\uff14\uff14\uff10\uff15\uff11\uff14\uff10\uff11\uff13\uff15\uff19\"", "caseReference"),
             new Variant("unpaired surrogate", "\"caseReference\":\"OPS.5211.1.2025\"", "\"caseReference\":\"OPS\\ud800x\"",
                     "caseReference"));
 
@@ -68,9 +76,11 @@ class StrictJsonTest {
             assertThat(VALID).contains(v.from());
             String body = VALID.replace(v.from(), v.to());
             for (String path : List.of("/api/v1/evaluations", "/api/v1/decisions")) {
-                given().contentType(ContentType.JSON).body(body).when().post(path).then().statusCode(400)
+                String answer = given().contentType(ContentType.JSON).body(body).when().post(path).then().statusCode(400)
                         .contentType("application/problem+json")
-                        .body("errors.field", org.hamcrest.Matchers.hasItem(v.field()));
+                        .body("errors.field", org.hamcrest.Matchers.hasItem(v.field())).extract().asString();
+                assertThat(answer).as("the number is never echoed").doesNotContain("44051401359")
+                        .doesNotContain("\u0664\u0664\u0660").doesNotContain("\uff14\uff14");
             }
         })).toList();
     }
