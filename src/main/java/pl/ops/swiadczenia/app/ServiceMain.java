@@ -81,12 +81,15 @@ public class ServiceMain {
 
         LOG.infof("No datasource URL configured (QUARKUS_DATASOURCE_JDBC_URL): starting embedded PostgreSQL in %s",
                 dataDir.toAbsolutePath().normalize());
-        EmbeddedPostgresLauncher.Running pg = EmbeddedPostgresLauncher.start(
-                new EmbeddedPostgresLauncher.Options(dataDir, port, true));
+        EmbeddedPostgresLauncher.Options options = new EmbeddedPostgresLauncher.Options(dataDir, port, true);
+        EmbeddedPostgresLauncher.Running pg = EmbeddedPostgresLauncher.start(options);
+        // started again on the same port when its process dies (the pool then reconnects by itself)
+        EmbeddedPostgresLauncher.Supervised supervised = new EmbeddedPostgresLauncher.Supervised(pg, options);
+        supervised.watch(java.time.Duration.ofSeconds(5));
         pg.datasourceProperties().forEach(System::setProperty);
         System.setProperty(EmbeddedPostgresLauncher.STARTED_URL_PROPERTY, pg.jdbcUrl());
         System.setProperty(EmbeddedPostgresLauncher.STARTED_DIR_PROPERTY, pg.dataDir().toString());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterQuarkus(pg), "embedded-postgres-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterQuarkus(supervised), "embedded-postgres-stop"));
         LOG.infof("Database: embedded PostgreSQL %s (user %s, data in %s, server log in %s), started in %d ms",
                 pg.jdbcUrl(), EmbeddedPostgresLauncher.USER, pg.dataDir(),
                 EmbeddedPostgresLauncher.logFile(pg.dataDir()), pg.startMillis());
@@ -117,7 +120,7 @@ public class ServiceMain {
     }
 
     /** JVM shutdown hooks run concurrently: let Quarkus close its connections first (bounded wait), then stop. */
-    private static void stopAfterQuarkus(EmbeddedPostgresLauncher.Running pg) {
+    private static void stopAfterQuarkus(EmbeddedPostgresLauncher.Supervised pg) {
         Application app = Application.currentApplication();
         if (app != null) {
             Thread waiter = new Thread(app::awaitShutdown, "embedded-postgres-await-quarkus");

@@ -141,6 +141,98 @@ public final class EmbeddedPostgresLauncher {
                 .build();
     }
 
+    /**
+     * An embedded server that is started again when its process dies (issue 14, point 6): a watchdog thread checks
+     * every few seconds that the server accepts connections on its port and, when it does not (twice in a row),
+     * starts it again on the same data directory and the same port, so the datasource URL stays valid and the pool
+     * reconnects by itself. Meanwhile requests get 503 (ProblemMappers) and readiness is down.
+     */
+    public static final class Supervised implements AutoCloseable {
+        private final Options options;
+        private volatile Running current;
+        private volatile boolean closed;
+        private volatile int restarts;
+        private Thread watchdog;
+
+        public Supervised(Running first, Options options) {
+            this.current = first;
+            this.options = new Options(options.dataDir(), first.port(), options.persistent());
+        }
+
+        public Running current() {
+            return current;
+        }
+
+        public int restarts() {
+            return restarts;
+        }
+
+        /** Whether the server accepts a TCP connection on its port within a second. */
+        public boolean reachable() {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress("localhost", options.port()), 1000);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        /** Starts the server again if it does not answer; true when it was restarted. */
+        public synchronized boolean restartIfDead() {
+            if (closed || reachable()) {
+                return false;
+            }
+            org.jboss.logging.Logger log = org.jboss.logging.Logger.getLogger(EmbeddedPostgresLauncher.class);
+            log.errorf("Embedded PostgreSQL on port %d does not answer: starting it again (data in %s)", options.port(),
+                    options.dataDir());
+            try {
+                current.close();
+            } catch (RuntimeException e) {
+                log.debugf("Stopping the dead server: %s", e.getMessage());
+            }
+            current = start(options);
+            restarts++;
+            log.infof("Embedded PostgreSQL started again on port %d in %d ms", current.port(), current.startMillis());
+            return true;
+        }
+
+        /** Checks every {@code every}; a server found dead twice in a row is started again. */
+        public synchronized void watch(Duration every) {
+            if (watchdog != null) {
+                return;
+            }
+            watchdog = new Thread(() -> {
+                int misses = 0;
+                while (!closed) {
+                    try {
+                        Thread.sleep(every.toMillis());
+                        misses = reachable() ? 0 : misses + 1;
+                        if (misses >= 2) {
+                            restartIfDead();
+                            misses = 0;
+                        }
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (RuntimeException e) {
+                        org.jboss.logging.Logger.getLogger(EmbeddedPostgresLauncher.class)
+                                .errorf(e, "Embedded PostgreSQL could not be started again; trying again");
+                    }
+                }
+            }, "embedded-postgres-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
+            if (watchdog != null) {
+                watchdog.interrupt();
+            }
+            current.close();
+        }
+    }
+
     /** Starts an embedded PostgreSQL. Binaries are unpacked once to {@code ${java.io.tmpdir}/embedded-pg}. */
     public static Running start(Options options) {
         long t0 = System.nanoTime();
