@@ -118,6 +118,9 @@ public class DecisionRecordRepository implements PanacheRepositoryBase<DecisionR
         }
         Sort sort = Sort.by("createdAt", Sort.Direction.Descending).and("id");
         PanacheQuery<DecisionRecord> q = where.isEmpty() ? findAll(sort) : find(String.join(" and ", where), sort, p);
+        if ((long) page * size + size > Integer.MAX_VALUE) {
+            return new Result(List.of(), q.count()); // beyond what JPA can address: an empty page, as in the access log
+        }
         q.page(Page.of(page, size));
         return new Result(q.list(), q.count());
     }

@@ -85,6 +85,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+                    return unreadableBody(j);
+                }
+            }
+            // a body the reader refused without saying why (e.g. it ended in the middle): still name it
+            boolean generic = e.getMessage() == null || e.getMessage().startsWith("HTTP 400");
+            return new Problem("https://ops-swiadczenia.example/problems/invalid-request", "Bad Request", 400,
+                    generic ? "Treść żądania jest niepoprawna / the request body is invalid" : e.getMessage(),
+                    List.of(new FieldError("$", generic ? "niepoprawny JSON albo zły typ wartości" : e.getMessage())))
+                    .toResponse();
+        }
         Response.Status s = Response.Status.fromStatusCode(status);
         return new Problem("https://ops-swiadczenia.example/problems/http-" + status,
                 s != null ? s.getReasonPhrase() : "HTTP " + status, status, e.getMessage(), null).toResponse();
@@ -119,6 +132,68 @@ public class ProblemMappers {
         LOG.error("Ruleset failure", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "ruleset-failure",
                 "The ruleset failed to evaluate this case; the failure is logged. " + e.getMessage()).toResponse();
+    }
+
+    /**
+     * A request body the JSON reader of an endpoint could not read (job requests, uploads, approvals): 400
+     * problem+json naming the field, never an empty body (issue 14). Evaluation requests are read by
+     * {@link RequestJson} with the same outcome.
+     */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response unreadableBody(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? RequestJson.path(m) : "$";
+        String message;
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
+            message = "niepoprawna wartość: oczekiwano " + describe(f.getTargetType());
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+            message = "nieznane pole";
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException f) {
+            message = "zły typ wartości: oczekiwano " + describe(f.getTargetType());
+        } else if (e instanceof com.fasterxml.jackson.core.JsonParseException) {
+            message = "niepoprawny JSON";
+        } else {
+            message = "niepoprawna wartość";
+        }
+        return new Problem("https://ops-swiadczenia.example/problems/invalid-request", "Bad Request", 400,
+                "Treść żądania jest niepoprawna / the request body is invalid",
+                List.of(new FieldError(field, message))).toResponse();
+    }
+
+    /** The reader's own mappers would answer these exact types; the same problem as above instead. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unreadableBody(e);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response invalidFormat(com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
+        return unreadableBody(e);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response unparsable(com.fasterxml.jackson.core.JsonParseException e) {
+        return unreadableBody(e);
+    }
+
+    private static String describe(Class<?> t) {
+        if (t == null) {
+            return "innego typu";
+        }
+        if (t == java.time.LocalDate.class) {
+            return "daty w postaci rrrr-mm-dd";
+        }
+        if (t.isEnum()) {
+            return "jednej z wartości " + java.util.Arrays.toString(t.getEnumConstants());
+        }
+        return switch (t.getSimpleName()) {
+            case "BigDecimal", "Double", "double" -> "liczby";
+            case "int", "Integer", "long", "Long" -> "liczby całkowitej";
+            case "boolean", "Boolean" -> "true albo false";
+            case "String" -> "tekstu";
+            case "Map", "LinkedHashMap", "HashMap", "TreeMap" -> "obiektu";
+            case "List", "ArrayList" -> "tablicy";
+            default -> "obiektu";
+        };
     }
 
     @ServerExceptionMapper
