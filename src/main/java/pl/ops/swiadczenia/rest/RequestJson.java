@@ -53,6 +53,9 @@ final class RequestJson {
         com.fasterxml.jackson.databind.module.SimpleModule strictText = new com.fasterxml.jackson.databind.module.SimpleModule("strict-text");
         strictText.addDeserializer(String.class, new StrictString());
         strictText.addDeserializer(java.time.LocalDate.class, new StrictDate());
+        strictText.addDeserializer(java.math.BigDecimal.class, new BoundedDecimal());
+        strictText.addDeserializer(Integer.class, new BoundedInteger(Integer.class));
+        strictText.addDeserializer(int.class, new BoundedInteger(int.class));
         STRICT.registerModule(strictText);
     }
 
@@ -88,6 +91,60 @@ final class RequestJson {
                 }
             }
             return v;
+        }
+    }
+
+    /**
+     * The physical bound of every number in a request, whatever the field (defence in depth under the ranges of each
+     * field): a decimal below 1 000 000 000 in absolute value with at most 6 decimal places (money, areas, hectares,
+     * prices), a whole number between −1 000 000 and 1 000 000. Nothing of this service's law comes near either; a
+     * larger value can only overflow the stored columns or make the evaluation run long.
+     */
+    static final java.math.BigDecimal MAX_DECIMAL = new java.math.BigDecimal("1000000000");
+    static final int MAX_INTEGER = 1_000_000;
+
+    static final class BoundedDecimal extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<java.math.BigDecimal> {
+        BoundedDecimal() {
+            super(java.math.BigDecimal.class);
+        }
+
+        @Override
+        public java.math.BigDecimal deserialize(com.fasterxml.jackson.core.JsonParser p,
+                                                com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+            if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
+                    && p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_FLOAT) {
+                return (java.math.BigDecimal) ctxt.handleUnexpectedToken(java.math.BigDecimal.class, p);
+            }
+            java.math.BigDecimal v = p.getDecimalValue();
+            if (v.abs().compareTo(MAX_DECIMAL) >= 0 || v.stripTrailingZeros().scale() > 6) {
+                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p,
+                        "liczba poza zakresem", v.toString().length() > 40 ? "(liczba)" : v.toPlainString().length() > 40
+                                ? v.toString() : v.toPlainString(), java.math.BigDecimal.class);
+            }
+            return v;
+        }
+    }
+
+    static final class BoundedInteger extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<Integer> {
+        private final Class<?> type;
+
+        BoundedInteger(Class<?> type) {
+            super(Integer.class);
+            this.type = type;
+        }
+
+        @Override
+        public Integer deserialize(com.fasterxml.jackson.core.JsonParser p,
+                                   com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+            if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+                return (Integer) ctxt.handleUnexpectedToken(type, p);
+            }
+            if (p.getNumberType() != com.fasterxml.jackson.core.JsonParser.NumberType.INT
+                    || Math.abs((long) p.getIntValue()) > MAX_INTEGER) {
+                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p, "liczba poza zakresem",
+                        p.getText().length() > 40 ? "(liczba)" : p.getText(), Integer.class);
+            }
+            return p.getIntValue();
         }
     }
 
@@ -189,8 +246,8 @@ final class RequestJson {
         }
         return switch (t.getSimpleName()) {
             case "LocalDate" -> "an ISO date yyyy-MM-dd between 1900-01-01 and 2100-12-31";
-            case "BigDecimal" -> "a decimal number";
-            case "int", "Integer", "long", "Long" -> "a whole number";
+            case "BigDecimal" -> "a decimal number above -1000000000 and below 1000000000, at most 6 decimal places";
+            case "int", "Integer", "long", "Long" -> "a whole number between -1000000 and 1000000";
             case "boolean", "Boolean" -> "true or false";
             case "String" -> "a string";
             case "List", "ArrayList" -> "an array";
