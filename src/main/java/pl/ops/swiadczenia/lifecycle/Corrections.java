@@ -94,20 +94,7 @@ public class Corrections {
         synchronized (ruleSets.lock) {
             Path live = ruleSets.root().resolve(benefit);
             String base = RuleSetLoader.sha256(live);
-            Map<String, String> tree = RuleSets.readTree(live);
-            List<FieldError> errors = new ArrayList<>();
-            request.files().forEach((p, c) -> {
-                if (c == null) {
-                    if (tree.remove(p) == null) {
-                        errors.add(new FieldError("files." + p, "nie ma takiego pliku do usunięcia (null usuwa plik)"));
-                    }
-                } else {
-                    tree.put(p, c);
-                }
-            });
-            if (!errors.isEmpty()) {
-                throw new InvalidRequestException(errors);
-            }
+            Map<String, String> tree = HistoryChanges.applyFiles(RuleSets.readTree(live), request.files());
             Built b = build(benefit, tree, "korekta " + benefit);
             RuleSetChangeRecord r = new RuleSetChangeRecord();
             r.at = Instant.now(clock);
@@ -274,6 +261,16 @@ public class Corrections {
 
     // ---------------------------------------------------------------- approve, publish
 
+    /** The proposal of a correction not yet published: 404 when there is none, 409 when it is published. */
+    private RuleSetChangeRecord unpublished(String benefit, String id) {
+        RuleSetChangeRecord rec = find(benefit, id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(
+                "Brak korekty " + id + " świadczenia " + benefit));
+        if (view(rec, steps.corrections(benefit)).status().equals("PUBLISHED")) {
+            throw new RuleSets.ConflictException("Korekta " + id + " jest już opublikowana / already published");
+        }
+        return rec;
+    }
+
     /** A second person approves exactly this content; validation is re-run on it. The author cannot approve. */
     public View approve(String benefit, String id, String actor, String comment) {
         if (comment != null && comment.length() > HistoryChanges.MAX_COMMENT) {
@@ -281,12 +278,8 @@ public class Corrections {
                     + " znaków")));
         }
         synchronized (ruleSets.lock) {
-            RuleSetChangeRecord rec = find(benefit, id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(
-                    "Brak korekty " + id + " świadczenia " + benefit));
+            RuleSetChangeRecord rec = unpublished(benefit, id);
             View v = view(rec, steps.corrections(benefit));
-            if (v.status().equals("PUBLISHED")) {
-                throw new RuleSets.ConflictException("Korekta " + id + " jest już opublikowana / already published");
-            }
             if (rec.actor.equals(actor)) {
                 throw new RuleSets.ConflictException("Korektę zatwierdza druga osoba: " + actor + " ją zgłosił(a) i nie "
                         + "może jej zatwierdzić / the author of a correction cannot approve it");
@@ -318,12 +311,8 @@ public class Corrections {
      */
     public View publish(String benefit, String id, String actor, String comment) {
         synchronized (ruleSets.lock) {
-            RuleSetChangeRecord rec = find(benefit, id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(
-                    "Brak korekty " + id + " świadczenia " + benefit));
+            RuleSetChangeRecord rec = unpublished(benefit, id);
             View v = view(rec, steps.corrections(benefit));
-            if (v.status().equals("PUBLISHED")) {
-                throw new RuleSets.ConflictException("Korekta " + id + " jest już opublikowana / already published");
-            }
             if (v.approvals().isEmpty()) {
                 throw new RuleSets.ConflictException("Korekta " + id + " nie została zatwierdzona przez drugą osobę: POST …/"
                         + id + "/approval / the correction needs the approval of a second person");

@@ -673,6 +673,11 @@ public class HistoryChanges {
     private Path stage(String benefit, Map<String, String> files) {
         Path live = ruleSets.root().resolve(benefit);
         Map<String, String> tree = Files.isDirectory(live) ? RuleSets.readTree(live) : new TreeMap<>();
+        return stageFiles(benefit, applyFiles(tree, files));
+    }
+
+    /** The uploaded files applied to a history's files (relative path → content; null removes a file); 400 otherwise. */
+    static Map<String, String> applyFiles(Map<String, String> tree, Map<String, String> files) {
         List<FieldError> errors = new ArrayList<>();
         files.forEach((p, c) -> {
             if (c == null) {
@@ -686,7 +691,7 @@ public class HistoryChanges {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return stageFiles(benefit, tree);
+        return tree;
     }
 
     private Path stageFiles(String benefit, Map<String, String> tree) {

@@ -238,6 +238,9 @@ public class ImpactService {
     /** The view of a stored job: progress from its finished chunks, the report merged from their summaries. */
     JobView view(JobStore.JobRow j) {
         JobStore.Progress p = store.progress(j.id());
+        if (j.status() == Status.RUNNING && p.summaries().size() == j.chunks() && store.finishIfDone(j.id())) {
+            j = store.get(j.id()).orElse(j);
+        }
         ImpactAnalysis impact = j.kind() == Kind.IMPACT ? new ImpactAnalysis() : null;
         ReplayAnalysis replay = j.kind() == Kind.REPLAY ? new ReplayAnalysis() : null;
         for (String s : p.summaries()) {
@@ -353,7 +356,9 @@ public class ImpactService {
         long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
         String summary = CanonicalJson.write(replay ? replays.summary() : impact.summary());
         boolean stored = store.complete(claim, summary, items, heapMb);
-        if (!stored) {
+        if (stored) {
+            store.finishIfDone(claim.jobId()); // after the chunk's commit (see JobStore.finishIfDone)
+        } else {
             LOG.infof("Chunk %d of job %s was taken over by another worker; its result is left to it", claim.chunkNo(),
                     claim.jobId());
         }

@@ -220,8 +220,8 @@ public class JobStore {
 
     /**
      * Stores the result of a chunk – its items and summary – and marks it done, only if this claim still holds it
-     * (otherwise nothing is stored and false is returned: another worker took it over). Then marks the job completed
-     * when it was its last open chunk.
+     * (otherwise nothing is stored and false is returned: another worker took it over). The caller then calls
+     * {@link #finishIfDone}.
      */
     @Transactional
     public boolean complete(Claim claim, String summaryJson, List<Item> items, long heapMb) {
@@ -260,20 +260,34 @@ public class JobStore {
                     ps.executeBatch();
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE job SET heap_max_mb = GREATEST(heap_max_mb, ?), "
-                    + "status = CASE WHEN status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM job_chunk WHERE job_id = ? "
-                    + "AND status <> 'DONE') THEN 'COMPLETED' ELSE status END, finished_at = CASE WHEN status = 'RUNNING' "
-                    + "AND NOT EXISTS (SELECT 1 FROM job_chunk WHERE job_id = ? AND status <> 'DONE') THEN "
-                    + "clock_timestamp() ELSE finished_at END WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE job SET heap_max_mb = GREATEST(heap_max_mb, ?) "
+                    + "WHERE id = ?")) {
                 ps.setLong(1, heapMb);
                 ps.setObject(2, claim.jobId());
-                ps.setObject(3, claim.jobId());
-                ps.setObject(4, claim.jobId());
                 ps.executeUpdate();
             }
             return true;
         } catch (SQLException e) {
             throw new IllegalStateException("The result of a chunk could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Marks a running job completed when none of its chunks is open. Called after a chunk's transaction has committed
+     * (never inside it): two workers finishing the last two chunks at once would each, inside their own transaction,
+     * still see the other's chunk open; after committing, the later of them sees both done.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean finishIfDone(UUID id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE job SET status = 'COMPLETED', finished_at = "
+                     + "clock_timestamp() WHERE id = ? AND status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM job_chunk "
+                     + "WHERE job_id = ? AND status <> 'DONE')")) {
+            ps.setObject(1, id);
+            ps.setObject(2, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

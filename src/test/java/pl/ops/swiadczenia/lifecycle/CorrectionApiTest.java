@@ -55,7 +55,7 @@ class CorrectionApiTest {
     }
 
     static JsonNode json(String s) {
-        return CanonicalJson.tree(s);
+        return HistoryChangeApiTest.json(s);
     }
 
     static String request(String legalDate, String income) {
@@ -63,14 +63,7 @@ class CorrectionApiTest {
     }
 
     static JsonNode awaitJob(String id) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            JsonNode j = json(given().when().get("/api/v1/impact-analyses/" + id).then().statusCode(200).extract().asString());
-            if (!j.get("status").asText().equals("RUNNING")) {
-                return j;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("impact analysis did not finish");
+        return RuleSetLifecycleApiTest.awaitJob(id);
     }
 
     @Test

@@ -25,6 +25,7 @@ import pl.ops.swiadczenia.testsupport.IsolatedRulesProfile;
  */
 @QuarkusTest
 @TestProfile(IsolatedRulesProfile.class)
+@org.junit.jupiter.api.Timeout(900)
 class ImpactAnalysisScaleTest {
     @org.junit.jupiter.api.BeforeAll
     static void authenticateWithAllRoles() {

@@ -55,19 +55,6 @@ public class CorrectionRulesProfile implements QuarkusTestProfile {
 
     /** A fresh database on the server of {@code url}, created once per test JVM; its URL. */
     public static synchronized String database(String url, String user) {
-        String existing = System.getProperty(DB);
-        if (existing != null) {
-            return existing;
-        }
-        String name = "correction_" + System.nanoTime();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, "");
-             java.sql.Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot create the correction test database: " + e.getMessage(), e);
-        }
-        String isolated = url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        System.setProperty(DB, isolated);
-        return isolated;
+        return HistoryRulesProfile.freshDatabase(url, user, "correction", DB);
     }
 }

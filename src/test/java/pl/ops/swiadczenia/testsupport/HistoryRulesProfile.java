@@ -60,19 +60,27 @@ public class HistoryRulesProfile implements QuarkusTestProfile {
 
     /** A fresh database on the server of {@code url}, created once per test JVM; its URL. */
     public static synchronized String database(String url, String user) {
-        String existing = System.getProperty(DB);
+        return freshDatabase(url, user, "history", DB);
+    }
+
+    /**
+     * A fresh database named {@code <prefix>_<nanos>} on the server of {@code url}, created once per test JVM (its URL is
+     * kept in the system property {@code property}, as the profiles are instantiated in several class loaders).
+     */
+    public static synchronized String freshDatabase(String url, String user, String prefix, String property) {
+        String existing = System.getProperty(property);
         if (existing != null) {
             return existing;
         }
-        String name = "history_" + System.nanoTime();
+        String name = prefix + "_" + System.nanoTime();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, "");
              java.sql.Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot create the history test database: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot create the " + prefix + " test database: " + e.getMessage(), e);
         }
         String isolated = url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        System.setProperty(DB, isolated);
+        System.setProperty(property, isolated);
         return isolated;
     }
 }
