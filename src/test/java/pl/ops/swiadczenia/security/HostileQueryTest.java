@@ -50,7 +50,19 @@ class HostileQueryTest {
         problemNaming(given().contentType(ContentType.JSON).body("{\"benefit\":\"zasilek_rodzinny\",\"version\":")
                 .when().post("/api/v1/impact-analyses"), 400, "$");
         problemNaming(given().contentType(ContentType.JSON).body("{\"files\": {\"benefit.yaml\": 12}")
+                .when().put("/api/v1/rulesets/jednorazowa_zapomoga_z_tytulu_urodzenia_sie_dziecka/2099-01-01"), 400,
+                "files.benefit.yaml");
+        problemNaming(given().contentType(ContentType.JSON).body("{\"files\": {\"benefit.yaml\": \"x\"}")
                 .when().put("/api/v1/rulesets/jednorazowa_zapomoga_z_tytulu_urodzenia_sie_dziecka/2099-01-01"), 400, "$");
+        // no coercion and no unknown fields in the other endpoints either
+        problemNaming(given().contentType(ContentType.JSON).body("{\"benefit\":123,\"version\":\"2021-11-01\"}")
+                .when().post("/api/v1/impact-analyses"), 400, "benefit");
+        problemNaming(given().contentType(ContentType.JSON)
+                .body("{\"benefit\":\"zasilek_rodzinny\",\"version\":\"2021-11-01\",\"legalDatefrom\":\"2023-01-01\"}")
+                .when().post("/api/v1/impact-analyses"), 400, "legalDatefrom");
+        problemNaming(given().contentType(ContentType.JSON).body("{\"comment\":true}")
+                .when().post("/api/v1/rulesets/jednorazowa_zapomoga_z_tytulu_urodzenia_sie_dziecka/2099-01-01/approval"),
+                400, "comment");
         problemNaming(given().contentType(ContentType.JSON).body("{\"files\": \"x\"}")
                 .when().put("/api/v1/rulesets/jednorazowa_zapomoga_z_tytulu_urodzenia_sie_dziecka/2099-01-01"), 400, "files");
     }
