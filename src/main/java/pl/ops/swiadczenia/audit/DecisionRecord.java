@@ -3,7 +3,6 @@ package pl.ops.swiadczenia.audit;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,18 +16,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "decision")
-@NamedQuery(name = DecisionRecord.FOR_IMPACT, query = "select d.id, d.legalDate, d.outcome, d.totalAmount, "
-        + "d.requestJson, d.rulesetVersion, d.rulesetId, d.rulesetSha256 from DecisionRecord d "
-        + "where d.benefit = :benefit and d.legalDate between :from and :to order by d.legalDate, d.id")
-@NamedQuery(name = DecisionRecord.FOR_REPLAY, query = "select d.id, d.legalDate, d.outcome, d.totalAmount, "
-        + "d.requestJson, d.rulesetVersion, d.rulesetId, d.rulesetSha256, d.resultJson, d.releaseId from DecisionRecord d "
-        + "where d.benefit = :benefit and d.legalDate between :from and :to order by d.legalDate, d.id")
 public class DecisionRecord {
-    /** Scalar rows for an impact analysis (see {@link DecisionRecordRepository#streamForAnalysis}). */
-    static final String FOR_IMPACT = "DecisionRecord.forImpact";
-    /** The same with the stored result JSON, for a batch replay. */
-    static final String FOR_REPLAY = "DecisionRecord.forReplay";
-
     @Id
     @Column(name = "id", nullable = false, updatable = false)
     public UUID id;

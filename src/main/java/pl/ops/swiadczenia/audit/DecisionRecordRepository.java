@@ -2,7 +2,6 @@ package pl.ops.swiadczenia.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -12,12 +11,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.hibernate.jpa.HibernateHints;
 
 /** The one place that writes decisions (insert only) and reads them back. There is no update or delete path. */
 @ApplicationScoped
@@ -125,54 +121,10 @@ public class DecisionRecordRepository implements PanacheRepositoryBase<DecisionR
         return new Result(q.list(), q.count());
     }
 
-    /**
-     * How many stored decisions of a benefit have a legal date in the range (impact analysis, batch replay). In a
-     * transaction of its own: the jobs call it from their own thread, where no request context is active.
-     */
-    @Transactional
-    public long countForAnalysis(String benefit, LocalDate from, LocalDate to) {
-        return count("benefit = ?1 and legalDate between ?2 and ?3", benefit, from, to);
-    }
-
-    /** What an impact analysis or a batch replay reads of a stored decision. */
+    /** What an impact analysis or a batch replay reads of a stored decision (JobStore reads them per chunk). */
     public record ForAnalysis(String id, LocalDate legalDate, String outcome, BigDecimal total, String requestJson,
                               LocalDate rulesetVersion, String rulesetId, String rulesetSha256, String resultJson,
                               String releaseId) {
-    }
-
-    /** Takes the rows of {@link #streamForAnalysis} one at a time; false stops the reading. */
-    @FunctionalInterface
-    public interface AnalysisSink {
-        boolean accept(ForAnalysis row) throws InterruptedException;
-    }
-
-    /**
-     * Hands every stored decision of a benefit with a legal date in the range to {@code sink}, by legal date and id,
-     * in constant memory: scalar rows (no entity enters the persistence context) read through a forward-only cursor
-     * with a fetch size of 500. PostgreSQL keeps a cursor only inside a transaction, so the reading runs in a
-     * read-only transaction of its own, which lasts as long as the sink takes (the workers of a job consume at their
-     * pace): hence the long timeout, where the default is 5 minutes. {@code withResult}: also read the stored
-     * result JSON (a replay compares against it; an impact analysis does not need it).
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    @TransactionConfiguration(timeout = 24 * 3600)
-    public void streamForAnalysis(String benefit, LocalDate from, LocalDate to, boolean withResult, AnalysisSink sink)
-            throws InterruptedException {
-        try (Stream<Object[]> rows = getEntityManager()
-                .createNamedQuery(withResult ? DecisionRecord.FOR_REPLAY : DecisionRecord.FOR_IMPACT, Object[].class)
-                .setParameter("benefit", benefit).setParameter("from", from).setParameter("to", to)
-                .setHint(HibernateHints.HINT_FETCH_SIZE, 500).setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultStream()) {
-            Iterator<Object[]> it = rows.iterator();
-            while (it.hasNext()) {
-                Object[] r = it.next();
-                if (!sink.accept(new ForAnalysis(r[0].toString(), (LocalDate) r[1], (String) r[2], (BigDecimal) r[3],
-                        (String) r[4], (LocalDate) r[5], (String) r[6], (String) r[7],
-                        withResult ? (String) r[8] : null, withResult ? (String) r[9] : null))) {
-                    return;
-                }
-            }
-        }
     }
 
     /** One page and the total number of matches. */

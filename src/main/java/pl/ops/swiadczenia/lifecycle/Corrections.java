@@ -181,8 +181,8 @@ public class Corrections {
     }
 
     public List<View> list(String benefit) {
-        return steps.corrections(benefit).stream().filter(r -> r.action == RuleSetChangeRecord.Action.CORRECTION)
-                .map(r -> view(r, steps.corrections(benefit))).toList();
+        List<RuleSetChangeRecord> all = steps.corrections(benefit);
+        return all.stream().filter(r -> r.action == RuleSetChangeRecord.Action.CORRECTION).map(r -> view(r, all)).toList();
     }
 
     public Optional<View> get(String benefit, String id) {
@@ -261,14 +261,21 @@ public class Corrections {
 
     // ---------------------------------------------------------------- approve, publish
 
+    /** A proposal as stored and as it is seen now. */
+    private record Found(RuleSetChangeRecord rec, View view) {
+    }
+
     /** The proposal of a correction not yet published: 404 when there is none, 409 when it is published. */
-    private RuleSetChangeRecord unpublished(String benefit, String id) {
-        RuleSetChangeRecord rec = find(benefit, id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(
+    private Found unpublished(String benefit, String id) {
+        List<RuleSetChangeRecord> all = steps.corrections(benefit);
+        RuleSetChangeRecord rec = all.stream().filter(r -> r.action == RuleSetChangeRecord.Action.CORRECTION
+                && id.equals(r.contentSha256)).findFirst().orElseThrow(() -> new jakarta.ws.rs.NotFoundException(
                 "Brak korekty " + id + " świadczenia " + benefit));
-        if (view(rec, steps.corrections(benefit)).status().equals("PUBLISHED")) {
+        View v = view(rec, all);
+        if (v.status().equals("PUBLISHED")) {
             throw new RuleSets.ConflictException("Korekta " + id + " jest już opublikowana / already published");
         }
-        return rec;
+        return new Found(rec, v);
     }
 
     /** A second person approves exactly this content; validation is re-run on it. The author cannot approve. */
@@ -278,8 +285,8 @@ public class Corrections {
                     + " znaków")));
         }
         synchronized (ruleSets.lock) {
-            RuleSetChangeRecord rec = unpublished(benefit, id);
-            View v = view(rec, steps.corrections(benefit));
+            Found found = unpublished(benefit, id);
+            RuleSetChangeRecord rec = found.rec();
             if (rec.actor.equals(actor)) {
                 throw new RuleSets.ConflictException("Korektę zatwierdza druga osoba: " + actor + " ją zgłosił(a) i nie "
                         + "może jej zatwierdzić / the author of a correction cannot approve it");
@@ -311,8 +318,9 @@ public class Corrections {
      */
     public View publish(String benefit, String id, String actor, String comment) {
         synchronized (ruleSets.lock) {
-            RuleSetChangeRecord rec = unpublished(benefit, id);
-            View v = view(rec, steps.corrections(benefit));
+            Found found = unpublished(benefit, id);
+            RuleSetChangeRecord rec = found.rec();
+            View v = found.view();
             if (v.approvals().isEmpty()) {
                 throw new RuleSets.ConflictException("Korekta " + id + " nie została zatwierdzona przez drugą osobę: POST …/"
                         + id + "/approval / the correction needs the approval of a second person");
