@@ -1,5 +1,7 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /**
@@ -7,6 +9,7 @@ import java.time.LocalDate;
  * whether the person counts as a family member (art. 3 pkt 16 u.ś.r.) is derived by the rules.
  */
 public class CzlonekRodziny {
+    @Size(max = 50)
     private String id;
     private Rola rola;
     private LocalDate dataUrodzenia;
@@ -23,6 +26,7 @@ public class CzlonekRodziny {
     private NaukaPozaMiejscemZamieszkania naukaPozaMiejscemZamieszkania;
     private boolean przysposobioneLubObjeteOpieka;
     private Boolean opiekaMedycznaOd10TygodniaCiazy;
+    @Valid
     private UrlopWychowawczy urlopWychowawczy;
 
     public CzlonekRodziny() {
@@ -33,6 +37,7 @@ public class CzlonekRodziny {
      * PESEL (optional): validated (checksum, birth date) and used only to find decisions; not stored in clear (the
      * decision keeps a keyed hash) and never used by the rules.
      */
+    @Size(min = 11, max = 11)
     private String pesel;
 
     public String getPesel() { return pesel; }

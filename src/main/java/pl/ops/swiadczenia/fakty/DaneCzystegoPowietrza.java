@@ -1,5 +1,12 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,13 +46,35 @@ public class DaneCzystegoPowietrza implements SekcjaWniosku {
      * negative; absent amounts count as 0.
      */
     public static class DochodCzlonka {
+        @Size(max = 50)
         private String czlonekId;
+        @DecimalMin("0")
+        @DecimalMax("99999999.99")
+        @Digits(integer = 8, fraction = 2)
         private BigDecimal dochodPodlegajacyOpodatkowaniu;
+        @DecimalMin("0")
+        @DecimalMax("99999999.99")
+        @Digits(integer = 8, fraction = 2)
         private BigDecimal dochodZRyczaltu;
+        @DecimalMin("0")
+        @DecimalMax("99999999.99")
+        @Digits(integer = 8, fraction = 2)
         private BigDecimal naleznyPodatekDochodowy;
+        @DecimalMin("0")
+        @DecimalMax("99999999.99")
+        @Digits(integer = 8, fraction = 2)
         private BigDecimal skladkiNaUbezpieczeniaSpoleczne;
+        @DecimalMin("0")
+        @DecimalMax("99999999.99")
+        @Digits(integer = 8, fraction = 2)
         private BigDecimal skladkiNaUbezpieczenieZdrowotne;
+        @DecimalMin("0")
+        @DecimalMax("99999999.99")
+        @Digits(integer = 8, fraction = 2)
         private BigDecimal dochodNieopodatkowany;
+        @DecimalMin("0")
+        @DecimalMax("99999999.99")
+        @Digits(integer = 8, fraction = 2)
         private BigDecimal alimentyNaRzeczInnychOsob;
 
         public DochodCzlonka() {
@@ -85,6 +114,7 @@ public class DaneCzystegoPowietrza implements SekcjaWniosku {
 
     /** An established right (ustalone prawo) of a household member to a zasilek, with its period. */
     public static class ZasilekCzlonka {
+        @Size(max = 50)
         private String czlonekId;
         private RodzajZasilku rodzaj;
         private LocalDate okresOd;
@@ -107,9 +137,18 @@ public class DaneCzystegoPowietrza implements SekcjaWniosku {
         public void setOkresDo(LocalDate d) { this.okresDo = d; }
     }
 
+    @Min(1900)
+    @Max(2100)
     private Integer rokDochodu;
+    @Valid
+    @Size(max = 30)
     private List<DochodCzlonka> dochodyCzlonkow = new ArrayList<>();
+    @DecimalMin("0")
+    @DecimalMax("99999.9999")
+    @Digits(integer = 5, fraction = 4)
     private BigDecimal hektaryPrzeliczeniowe;
+    @Valid
+    @Size(max = 100)
     private List<ZasilekCzlonka> zasilki = new ArrayList<>();
 
     public DaneCzystegoPowietrza() {
@@ -132,28 +171,28 @@ public class DaneCzystegoPowietrza implements SekcjaWniosku {
     public List<BladPola> bledy(String sciezka, Wniosek w) {
         List<BladPola> out = new ArrayList<>();
         if (rokDochodu == null) {
-            out.add(new BladPola(sciezka + ".rokDochodu", "is required"));
+            out.add(new BladPola(sciezka + ".rokDochodu", "pole wymagane"));
         } else if (rokDochodu < 1990 || rokDochodu > 2200) {
-            out.add(new BladPola(sciezka + ".rokDochodu", "must be a calendar year"));
+            out.add(new BladPola(sciezka + ".rokDochodu", "musi być rokiem kalendarzowym"));
         }
         if (w.getDataZlozenia() == null) {
-            out.add(new BladPola("wniosek.dataZlozenia", "is required (date of the request for the certificate)"));
+            out.add(new BladPola("wniosek.dataZlozenia", "pole wymagane (data wniosku o wydanie orzeczenia)"));
         }
         if (hektaryPrzeliczeniowe != null && hektaryPrzeliczeniowe.signum() < 0) {
-            out.add(new BladPola(sciezka + ".hektaryPrzeliczeniowe", "must not be negative"));
+            out.add(new BladPola(sciezka + ".hektaryPrzeliczeniowe", "wartość nie może być ujemna"));
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < dochodyCzlonkow.size(); i++) {
             DochodCzlonka d = dochodyCzlonkow.get(i);
             String q = sciezka + ".dochodyCzlonkow[" + i + "]";
             if (d == null) {
-                out.add(new BladPola(q, "must not be null"));
+                out.add(new BladPola(q, "nie może być puste (null)"));
                 continue;
             }
             if (!SekcjaWniosku.jestCzlonkiem(w, d.getCzlonekId())) {
-                out.add(new BladPola(q + ".czlonekId", "must be the id of a person in czlonkowieRodziny"));
+                out.add(new BladPola(q + ".czlonekId", "musi być identyfikatorem osoby z listy czlonkowieRodziny"));
             } else if (!ids.add(d.getCzlonekId())) {
-                out.add(new BladPola(q + ".czlonekId", "each person may be listed only once"));
+                out.add(new BladPola(q + ".czlonekId", "każda osoba może wystąpić tylko raz"));
             }
             nieujemna(out, q + ".dochodPodlegajacyOpodatkowaniu", d.getDochodPodlegajacyOpodatkowaniu());
             nieujemna(out, q + ".dochodZRyczaltu", d.getDochodZRyczaltu());
@@ -167,20 +206,20 @@ public class DaneCzystegoPowietrza implements SekcjaWniosku {
             ZasilekCzlonka z = zasilki.get(i);
             String q = sciezka + ".zasilki[" + i + "]";
             if (z == null) {
-                out.add(new BladPola(q, "must not be null"));
+                out.add(new BladPola(q, "nie może być puste (null)"));
                 continue;
             }
             if (!SekcjaWniosku.jestCzlonkiem(w, z.getCzlonekId())) {
-                out.add(new BladPola(q + ".czlonekId", "must be the id of a person in czlonkowieRodziny"));
+                out.add(new BladPola(q + ".czlonekId", "musi być identyfikatorem osoby z listy czlonkowieRodziny"));
             }
             if (z.getRodzaj() == null) {
                 out.add(new BladPola(q + ".rodzaj",
-                        "is required (ZASILEK_STALY, ZASILEK_OKRESOWY, ZASILEK_RODZINNY, SPECJALNY_ZASILEK_OPIEKUNCZY, INNY)"));
+                        "pole wymagane (ZASILEK_STALY, ZASILEK_OKRESOWY, ZASILEK_RODZINNY, SPECJALNY_ZASILEK_OPIEKUNCZY, INNY)"));
             }
             if (z.getOkresOd() == null) {
-                out.add(new BladPola(q + ".okresOd", "is required"));
+                out.add(new BladPola(q + ".okresOd", "pole wymagane"));
             } else if (z.getOkresDo() != null && z.getOkresDo().isBefore(z.getOkresOd())) {
-                out.add(new BladPola(q + ".okresDo", "must not be before okresOd"));
+                out.add(new BladPola(q + ".okresDo", "nie może być wcześniejsza niż okresOd"));
             }
         }
         return out;
@@ -188,7 +227,7 @@ public class DaneCzystegoPowietrza implements SekcjaWniosku {
 
     private static void nieujemna(List<BladPola> out, String pole, BigDecimal x) {
         if (x != null && x.signum() < 0) {
-            out.add(new BladPola(pole, "must not be negative"));
+            out.add(new BladPola(pole, "wartość nie może być ujemna"));
         }
     }
 }

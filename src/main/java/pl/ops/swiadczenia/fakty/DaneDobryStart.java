@@ -1,5 +1,7 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.Set;
  * Input fact: rules never modify it. Fields may only be added (old rule versions are replayed against this class).
  */
 public class DaneDobryStart implements SekcjaWniosku {
+    @Valid
+    @Size(max = 30)
     private List<UczenDobryStart> uczniowie = new ArrayList<>();
     private boolean wniosekWPostaciPapierowej;
 
@@ -31,23 +35,23 @@ public class DaneDobryStart implements SekcjaWniosku {
     public List<BladPola> bledy(String sciezka, Wniosek w) {
         List<BladPola> out = new ArrayList<>();
         if (uczniowie.isEmpty()) {
-            out.add(new BladPola(sciezka + ".uczniowie", "must list at least one pupil"));
+            out.add(new BladPola(sciezka + ".uczniowie", "musi zawierać co najmniej jednego ucznia"));
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < uczniowie.size(); i++) {
             UczenDobryStart u = uczniowie.get(i);
             String p = sciezka + ".uczniowie[" + i + "]";
             if (u == null) {
-                out.add(new BladPola(p, "must not be null"));
+                out.add(new BladPola(p, "nie może być puste (null)"));
                 continue;
             }
             if (!SekcjaWniosku.jestCzlonkiem(w, u.getCzlonekId())) {
-                out.add(new BladPola(p + ".czlonekId", "must be the id of a person in czlonkowieRodziny"));
+                out.add(new BladPola(p + ".czlonekId", "musi być identyfikatorem osoby z listy czlonkowieRodziny"));
             } else if (!ids.add(u.getCzlonekId())) {
-                out.add(new BladPola(p + ".czlonekId", "duplicates another pupil '" + u.getCzlonekId() + "'"));
+                out.add(new BladPola(p + ".czlonekId", "powtarza innego ucznia '" + u.getCzlonekId() + "'"));
             }
             if (u.getRodzajSzkoly() == null) {
-                out.add(new BladPola(p + ".rodzajSzkoly", "is required (" + java.util.Arrays.toString(RodzajSzkoly.values()) + ")"));
+                out.add(new BladPola(p + ".rodzajSzkoly", "pole wymagane (" + java.util.Arrays.toString(RodzajSzkoly.values()) + ")"));
             }
         }
         return out;
@@ -77,6 +81,7 @@ public class DaneDobryStart implements SekcjaWniosku {
 
     /** One pupil of the application. */
     public static class UczenDobryStart {
+        @Size(max = 50)
         private String czlonekId;
         private RodzajSzkoly rodzajSzkoly;
         private boolean orzeczenieOPotrzebieKsztalceniaSpecjalnego;

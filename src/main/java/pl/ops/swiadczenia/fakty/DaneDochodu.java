@@ -1,5 +1,10 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +14,15 @@ import java.util.List;
  * farm in hectares przeliczeniowe (art. 5 ust. 8). Read by the shared ruleset {@code dochod_rodziny}.
  */
 public class DaneDochodu implements SekcjaWniosku {
+    @Valid
+    @Size(max = 100)
     private List<ZmianaDochodu> dochodUtracony = new ArrayList<>();
+    @Valid
+    @Size(max = 100)
     private List<ZmianaDochodu> dochodUzyskany = new ArrayList<>();
+    @DecimalMin("0")
+    @DecimalMax("99999.9999")
+    @Digits(integer = 5, fraction = 4)
     private BigDecimal hektaryPrzeliczeniowe;
 
     public DaneDochodu() {
@@ -28,7 +40,7 @@ public class DaneDochodu implements SekcjaWniosku {
     public List<BladPola> bledy(String sciezka, Wniosek w) {
         List<BladPola> out = new ArrayList<>();
         if (hektaryPrzeliczeniowe != null && hektaryPrzeliczeniowe.signum() < 0) {
-            out.add(new BladPola(sciezka + ".hektaryPrzeliczeniowe", "must not be negative"));
+            out.add(new BladPola(sciezka + ".hektaryPrzeliczeniowe", "wartość nie może być ujemna"));
         }
         sprawdz(sciezka + ".dochodUtracony", dochodUtracony, w, false, out);
         sprawdz(sciezka + ".dochodUzyskany", dochodUzyskany, w, true, out);
@@ -40,24 +52,24 @@ public class DaneDochodu implements SekcjaWniosku {
             ZmianaDochodu z = l.get(i);
             String q = p + "[" + i + "]";
             if (z == null) {
-                out.add(new BladPola(q, "must not be null"));
+                out.add(new BladPola(q, "nie może być puste (null)"));
                 continue;
             }
             if (!SekcjaWniosku.jestCzlonkiem(w, z.getCzlonekId())) {
-                out.add(new BladPola(q + ".czlonekId", "must be the id of a person in czlonkowieRodziny"));
+                out.add(new BladPola(q + ".czlonekId", "musi być identyfikatorem osoby z listy czlonkowieRodziny"));
             }
             if (z.getData() == null) {
-                out.add(new BladPola(q + ".data", "is required"));
+                out.add(new BladPola(q + ".data", "pole wymagane"));
             }
             if (z.getKwotaWRokuBazowym() == null || z.getKwotaWRokuBazowym().signum() < 0) {
-                out.add(new BladPola(q + ".kwotaWRokuBazowym", "is required and must not be negative (0 if none)"));
+                out.add(new BladPola(q + ".kwotaWRokuBazowym", "pole wymagane, wartość nie może być ujemna (0, jeśli brak)"));
             }
             if (uzyskany && z.getLiczbaMiesiecyWRokuBazowym() != null
                     && (z.getLiczbaMiesiecyWRokuBazowym() < 1 || z.getLiczbaMiesiecyWRokuBazowym() > 12)) {
-                out.add(new BladPola(q + ".liczbaMiesiecyWRokuBazowym", "must be between 1 and 12"));
+                out.add(new BladPola(q + ".liczbaMiesiecyWRokuBazowym", "dozwolone od 1 do 12"));
             }
             if (uzyskany && z.getKwotaMiesiecznaPoUzyskaniu() != null && z.getKwotaMiesiecznaPoUzyskaniu().signum() < 0) {
-                out.add(new BladPola(q + ".kwotaMiesiecznaPoUzyskaniu", "must not be negative"));
+                out.add(new BladPola(q + ".kwotaMiesiecznaPoUzyskaniu", "wartość nie może być ujemna"));
             }
         }
     }

@@ -1,5 +1,7 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,8 @@ public class DaneDodatkuEnergetycznego implements SekcjaWniosku {
     private LocalDate okresDodatkuMieszkaniowegoDo;
     private Boolean stronaUmowyKompleksowejLubUmowySprzedazy;
     private Boolean zamieszkujeWMiejscuDostarczaniaEnergii;
+    @Min(1)
+    @Max(30)
     private Integer liczbaOsobGospodarstwaDomowego;
 
     public DaneDodatkuEnergetycznego() {
@@ -64,31 +68,31 @@ public class DaneDodatkuEnergetycznego implements SekcjaWniosku {
     public List<BladPola> bledy(String sciezka, Wniosek wniosek) {
         List<BladPola> out = new ArrayList<>();
         if (dodatekMieszkaniowyPrzyznany == null) {
-            out.add(new BladPola(sciezka + ".dodatekMieszkaniowyPrzyznany", "required: true or false"));
+            out.add(new BladPola(sciezka + ".dodatekMieszkaniowyPrzyznany", "pole wymagane: true albo false"));
         } else if (dodatekMieszkaniowyPrzyznany) {
             if (okresDodatkuMieszkaniowegoOd == null) {
-                out.add(new BladPola(sciezka + ".okresDodatkuMieszkaniowegoOd", "required when dodatekMieszkaniowyPrzyznany is true"));
+                out.add(new BladPola(sciezka + ".okresDodatkuMieszkaniowegoOd", "pole wymagane, gdy dodatekMieszkaniowyPrzyznany ma wartość true"));
             }
             if (okresDodatkuMieszkaniowegoDo == null) {
-                out.add(new BladPola(sciezka + ".okresDodatkuMieszkaniowegoDo", "required when dodatekMieszkaniowyPrzyznany is true"));
+                out.add(new BladPola(sciezka + ".okresDodatkuMieszkaniowegoDo", "pole wymagane, gdy dodatekMieszkaniowyPrzyznany ma wartość true"));
             }
             if (okresDodatkuMieszkaniowegoOd != null && okresDodatkuMieszkaniowegoDo != null
                     && okresDodatkuMieszkaniowegoDo.isBefore(okresDodatkuMieszkaniowegoOd)) {
-                out.add(new BladPola(sciezka + ".okresDodatkuMieszkaniowegoDo", "must not be before okresDodatkuMieszkaniowegoOd"));
+                out.add(new BladPola(sciezka + ".okresDodatkuMieszkaniowegoDo", "nie może być wcześniejsza niż okresDodatkuMieszkaniowegoOd"));
             }
         }
         if (stronaUmowyKompleksowejLubUmowySprzedazy == null) {
-            out.add(new BladPola(sciezka + ".stronaUmowyKompleksowejLubUmowySprzedazy", "required: true or false"));
+            out.add(new BladPola(sciezka + ".stronaUmowyKompleksowejLubUmowySprzedazy", "pole wymagane: true albo false"));
         }
         if (zamieszkujeWMiejscuDostarczaniaEnergii == null) {
-            out.add(new BladPola(sciezka + ".zamieszkujeWMiejscuDostarczaniaEnergii", "required: true or false"));
+            out.add(new BladPola(sciezka + ".zamieszkujeWMiejscuDostarczaniaEnergii", "pole wymagane: true albo false"));
         }
         if (liczbaOsobGospodarstwaDomowego != null && liczbaOsobGospodarstwaDomowego < 1) {
-            out.add(new BladPola(sciezka + ".liczbaOsobGospodarstwaDomowego", "must be at least 1"));
+            out.add(new BladPola(sciezka + ".liczbaOsobGospodarstwaDomowego", "musi wynosić co najmniej 1"));
         }
         if (liczbaOsobGospodarstwaDomowego == null && wniosek.getCzlonkowieRodziny().isEmpty()) {
             out.add(new BladPola(sciezka + ".liczbaOsobGospodarstwaDomowego",
-                    "required when wniosek.czlonkowieRodziny is empty (the size of the gospodarstwo domowe)"));
+                    "pole wymagane, gdy lista wniosek.czlonkowieRodziny jest pusta (liczba osób gospodarstwa domowego)"));
         }
         return out;
     }

@@ -1,5 +1,9 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,16 +15,35 @@ import java.util.List;
  * it. Fields may only be added (old rule versions are replayed against this class).
  */
 public class DaneDodatkuMieszkaniowego implements SekcjaWniosku {
+    @DecimalMin("0")
+    @DecimalMax("99999999.99")
+    @Digits(integer = 8, fraction = 2)
     private BigDecimal dochodGospodarstwaDomowegoZaTrzyMiesiace;
+    @DecimalMin("0")
+    @DecimalMax("10000.00")
+    @Digits(integer = 5, fraction = 2)
     private BigDecimal powierzchniaUzytkowa;
+    @DecimalMin("0")
+    @DecimalMax("10000.00")
+    @Digits(integer = 5, fraction = 2)
     private BigDecimal powierzchniaPokoiIKuchni;
     private boolean osobaNiepelnosprawnaNaWozkuLubWymagajacaOddzielnegoPokoju;
+    @DecimalMin("0")
+    @DecimalMax("99999.99")
+    @Digits(integer = 5, fraction = 2)
     private BigDecimal wydatkiMiesieczne;
     private boolean brakCentralnegoOgrzewania;
     private boolean brakCentralnejCieplejWody;
     private boolean brakInstalacjiGazuPrzewodowego;
+    @DecimalMin("0")
+    @DecimalMax("99.9999")
+    @Digits(integer = 2, fraction = 4)
     private BigDecimal cenaKwhEnergiiElektrycznej;
+    @DecimalMin("0")
+    @DecimalMax("100")
+    @Digits(integer = 3, fraction = 2)
     private BigDecimal wskaznikProcentowyWydatkowUchwalaGminy;
+    @Size(max = 300)
     private String uchwalaRadyGminy;
 
     public DaneDodatkuMieszkaniowego() {
@@ -100,44 +123,44 @@ public class DaneDodatkuMieszkaniowego implements SekcjaWniosku {
     public List<BladPola> bledy(String sciezka, Wniosek w) {
         List<BladPola> out = new ArrayList<>();
         if (w.getCzlonkowieRodziny().isEmpty()) {
-            out.add(new BladPola("wniosek.czlonkowieRodziny", "the members of the gospodarstwo domowe are required"));
+            out.add(new BladPola("wniosek.czlonkowieRodziny", "wymagana lista członków gospodarstwa domowego"));
         }
         wymagana(out, sciezka + ".dochodGospodarstwaDomowegoZaTrzyMiesiace", dochodGospodarstwaDomowegoZaTrzyMiesiace);
         dodatnia(out, sciezka + ".powierzchniaUzytkowa", powierzchniaUzytkowa);
         wymagana(out, sciezka + ".wydatkiMiesieczne", wydatkiMiesieczne);
         if (powierzchniaPokoiIKuchni != null) {
             if (powierzchniaPokoiIKuchni.signum() < 0) {
-                out.add(new BladPola(sciezka + ".powierzchniaPokoiIKuchni", "must not be negative"));
+                out.add(new BladPola(sciezka + ".powierzchniaPokoiIKuchni", "wartość nie może być ujemna"));
             } else if (powierzchniaUzytkowa != null && powierzchniaPokoiIKuchni.compareTo(powierzchniaUzytkowa) > 0) {
-                out.add(new BladPola(sciezka + ".powierzchniaPokoiIKuchni", "must not exceed powierzchniaUzytkowa"));
+                out.add(new BladPola(sciezka + ".powierzchniaPokoiIKuchni", "nie może przekraczać powierzchniaUzytkowa"));
             }
         }
         if (brakCentralnegoOgrzewania || brakCentralnejCieplejWody || brakInstalacjiGazuPrzewodowego) {
             dodatnia(out, sciezka + ".cenaKwhEnergiiElektrycznej", cenaKwhEnergiiElektrycznej);
         } else if (cenaKwhEnergiiElektrycznej != null && cenaKwhEnergiiElektrycznej.signum() < 0) {
-            out.add(new BladPola(sciezka + ".cenaKwhEnergiiElektrycznej", "must not be negative"));
+            out.add(new BladPola(sciezka + ".cenaKwhEnergiiElektrycznej", "wartość nie może być ujemna"));
         }
         if (wskaznikProcentowyWydatkowUchwalaGminy != null
                 && (wskaznikProcentowyWydatkowUchwalaGminy.signum() <= 0
                     || wskaznikProcentowyWydatkowUchwalaGminy.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            out.add(new BladPola(sciezka + ".wskaznikProcentowyWydatkowUchwalaGminy", "must be a percentage above 0 and at most 100"));
+            out.add(new BladPola(sciezka + ".wskaznikProcentowyWydatkowUchwalaGminy", "musi być procentem większym od 0 i nie większym niż 100"));
         }
         return out;
     }
 
     private static void wymagana(List<BladPola> out, String pole, BigDecimal x) {
         if (x == null) {
-            out.add(new BladPola(pole, "is required"));
+            out.add(new BladPola(pole, "pole wymagane"));
         } else if (x.signum() < 0) {
-            out.add(new BladPola(pole, "must not be negative"));
+            out.add(new BladPola(pole, "wartość nie może być ujemna"));
         }
     }
 
     private static void dodatnia(List<BladPola> out, String pole, BigDecimal x) {
         if (x == null) {
-            out.add(new BladPola(pole, "is required"));
+            out.add(new BladPola(pole, "pole wymagane"));
         } else if (x.signum() <= 0) {
-            out.add(new BladPola(pole, "must be greater than 0"));
+            out.add(new BladPola(pole, "musi być większa od 0"));
         }
     }
 }

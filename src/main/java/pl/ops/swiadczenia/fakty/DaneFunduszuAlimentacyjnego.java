@@ -1,5 +1,10 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +19,8 @@ import java.util.Set;
  * Fields may only be added (old rule versions are replayed against this class).
  */
 public class DaneFunduszuAlimentacyjnego implements SekcjaWniosku {
+    @Valid
+    @Size(max = 30)
     private List<OsobaUprawniona> osobyUprawnione = new ArrayList<>();
 
     public DaneFunduszuAlimentacyjnego() {
@@ -28,7 +35,11 @@ public class DaneFunduszuAlimentacyjnego implements SekcjaWniosku {
      * by a court (art. 2 pkt 11 of the act).
      */
     public static class OsobaUprawniona {
+        @Size(max = 50)
         private String czlonekId;
+        @DecimalMin("0")
+        @DecimalMax("9999999.99")
+        @Digits(integer = 7, fraction = 2)
         private BigDecimal alimentyZasadzoneMiesiecznie;
         private Boolean egzekucjaBezskuteczna;
 
@@ -61,31 +72,31 @@ public class DaneFunduszuAlimentacyjnego implements SekcjaWniosku {
     public List<BladPola> bledy(String sciezka, Wniosek w) {
         List<BladPola> out = new ArrayList<>();
         if (osobyUprawnione.isEmpty()) {
-            out.add(new BladPola(sciezka + ".osobyUprawnione", "at least one osoba uprawniona is required"));
+            out.add(new BladPola(sciezka + ".osobyUprawnione", "wymagana co najmniej jedna osoba uprawniona"));
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < osobyUprawnione.size(); i++) {
             OsobaUprawniona o = osobyUprawnione.get(i);
             String q = sciezka + ".osobyUprawnione[" + i + "]";
             if (o == null) {
-                out.add(new BladPola(q, "must not be null"));
+                out.add(new BladPola(q, "nie może być puste (null)"));
                 continue;
             }
             if (!SekcjaWniosku.jestCzlonkiem(w, o.getCzlonekId())) {
-                out.add(new BladPola(q + ".czlonekId", "must be the id of a person in czlonkowieRodziny"));
+                out.add(new BladPola(q + ".czlonekId", "musi być identyfikatorem osoby z listy czlonkowieRodziny"));
             } else if (!ids.add(o.getCzlonekId())) {
-                out.add(new BladPola(q + ".czlonekId", "each osoba uprawniona may be listed only once"));
+                out.add(new BladPola(q + ".czlonekId", "każda osoba uprawniona może wystąpić tylko raz"));
             } else if (w.getCzlonkowieRodziny().stream()
                     .anyMatch(c -> c != null && o.getCzlonekId().equals(c.getId()) && c.getDataUrodzenia() == null)) {
-                out.add(new BladPola(q + ".czlonekId", "the person's dataUrodzenia is required"));
+                out.add(new BladPola(q + ".czlonekId", "wymagana data urodzenia osoby (dataUrodzenia)"));
             }
             if (o.getAlimentyZasadzoneMiesiecznie() == null || o.getAlimentyZasadzoneMiesiecznie().signum() <= 0) {
-                out.add(new BladPola(q + ".alimentyZasadzoneMiesiecznie", "is required and must be greater than 0"));
+                out.add(new BladPola(q + ".alimentyZasadzoneMiesiecznie", "pole wymagane, wartość musi być większa od 0"));
             } else if (o.getAlimentyZasadzoneMiesiecznie().stripTrailingZeros().scale() > 2) {
-                out.add(new BladPola(q + ".alimentyZasadzoneMiesiecznie", "must have at most 2 decimal places (grosze)"));
+                out.add(new BladPola(q + ".alimentyZasadzoneMiesiecznie", "najwyżej 2 miejsca po przecinku (grosze)"));
             }
             if (o.getEgzekucjaBezskuteczna() == null) {
-                out.add(new BladPola(q + ".egzekucjaBezskuteczna", "is required (true or false)"));
+                out.add(new BladPola(q + ".egzekucjaBezskuteczna", "pole wymagane (true albo false)"));
             }
         }
         return out;

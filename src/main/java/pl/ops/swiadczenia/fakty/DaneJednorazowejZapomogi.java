@@ -1,5 +1,7 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.Set;
  * single parent, {@code alimentyOdDrugiegoRodzica}.
  */
 public class DaneJednorazowejZapomogi implements SekcjaWniosku {
+    @Valid
+    @Size(max = 30)
     private List<DzieckoJednorazowejZapomogi> dzieci = new ArrayList<>();
     private boolean swiadczenieZTytuluUrodzeniaZaGranica;
 
@@ -37,39 +41,39 @@ public class DaneJednorazowejZapomogi implements SekcjaWniosku {
     public List<BladPola> bledy(String sciezka, Wniosek w) {
         List<BladPola> out = new ArrayList<>();
         if (dzieci.isEmpty()) {
-            out.add(new BladPola(sciezka + ".dzieci", "must list at least one child (dzieckoId)"));
+            out.add(new BladPola(sciezka + ".dzieci", "musi zawierać co najmniej jedno dziecko (dzieckoId)"));
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < dzieci.size(); i++) {
             DzieckoJednorazowejZapomogi d = dzieci.get(i);
             String p = sciezka + ".dzieci[" + i + "]";
             if (d == null) {
-                out.add(new BladPola(p, "must not be null"));
+                out.add(new BladPola(p, "nie może być puste (null)"));
                 continue;
             }
             CzlonekRodziny c = w.getCzlonkowieRodziny().stream()
                     .filter(x -> x != null && d.getDzieckoId() != null && d.getDzieckoId().equals(x.getId()))
                     .findFirst().orElse(null);
             if (c == null || c.getRola() != Rola.DZIECKO) {
-                out.add(new BladPola(p + ".dzieckoId", "must be the id of a child (rola DZIECKO) in czlonkowieRodziny"));
+                out.add(new BladPola(p + ".dzieckoId", "musi być identyfikatorem dziecka (rola DZIECKO) z listy czlonkowieRodziny"));
                 continue;
             }
             if (!ids.add(d.getDzieckoId())) {
-                out.add(new BladPola(p + ".dzieckoId", "duplicates another entry for child '" + d.getDzieckoId() + "'"));
+                out.add(new BladPola(p + ".dzieckoId", "powtarza wpis dla dziecka '" + d.getDzieckoId() + "'"));
             }
             if (c.isPrzysposobioneLubObjeteOpieka()) {
                 if (d.getDataObjeciaOpiekaAlboPrzysposobienia() == null) {
                     out.add(new BladPola(p + ".dataObjeciaOpiekaAlboPrzysposobienia",
-                            "is required when the child is przysposobioneLubObjeteOpieka"));
+                            "pole wymagane, gdy dziecko jest przysposobioneLubObjeteOpieka"));
                 } else if (c.getDataUrodzenia() != null && d.getDataObjeciaOpiekaAlboPrzysposobienia().isBefore(c.getDataUrodzenia())) {
-                    out.add(new BladPola(p + ".dataObjeciaOpiekaAlboPrzysposobienia", "must not be before the child's dataUrodzenia"));
+                    out.add(new BladPola(p + ".dataObjeciaOpiekaAlboPrzysposobienia", "nie może być wcześniejsza niż data urodzenia dziecka"));
                 } else if (w.getDataZlozenia() != null && d.getDataObjeciaOpiekaAlboPrzysposobienia().isAfter(w.getDataZlozenia())) {
-                    out.add(new BladPola(p + ".dataObjeciaOpiekaAlboPrzysposobienia", "must not be after the filing date"));
+                    out.add(new BladPola(p + ".dataObjeciaOpiekaAlboPrzysposobienia", "nie może być późniejsza niż data złożenia wniosku"));
                 }
             } else if (c.getOpiekaMedycznaOd10TygodniaCiazy() == null) {
                 int idx = w.getCzlonkowieRodziny().indexOf(c);
                 out.add(new BladPola("wniosek.czlonkowieRodziny[" + idx + "].opiekaMedycznaOd10TygodniaCiazy",
-                        "is required (true/false) for a child claimed in " + sciezka + " unless przysposobioneLubObjeteOpieka"));
+                        "pole wymagane (true albo false) dla dziecka wskazanego w " + sciezka + ", chyba że jest przysposobioneLubObjeteOpieka"));
             }
         }
         return out;

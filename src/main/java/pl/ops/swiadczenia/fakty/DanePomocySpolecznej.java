@@ -1,5 +1,12 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,11 +75,27 @@ public class DanePomocySpolecznej implements SekcjaWniosku {
 
     /** Income of one household member in the month preceding the application (art. 8 ust. 3 u.p.s.). */
     public static class DochodCzlonka {
+        @Size(max = 50)
         private String czlonekId;
+        @DecimalMin("0")
+        @DecimalMax("9999999.99")
+        @Digits(integer = 7, fraction = 2)
         private BigDecimal przychody;
+        @DecimalMin("0")
+        @DecimalMax("9999999.99")
+        @Digits(integer = 7, fraction = 2)
         private BigDecimal podatekDochodowy;
+        @DecimalMin("0")
+        @DecimalMax("9999999.99")
+        @Digits(integer = 7, fraction = 2)
         private BigDecimal skladkiNaUbezpieczenia;
+        @DecimalMin("0")
+        @DecimalMax("9999999.99")
+        @Digits(integer = 7, fraction = 2)
         private BigDecimal alimentyNaRzeczInnychOsob;
+        @DecimalMin("0")
+        @DecimalMax("99999.9999")
+        @Digits(integer = 5, fraction = 4)
         private BigDecimal hektaryPrzeliczeniowe;
 
         public DochodCzlonka() {
@@ -108,14 +131,27 @@ public class DanePomocySpolecznej implements SekcjaWniosku {
     }
 
     private Boolean osobaSamotnieGospodarujaca;
+    @Valid
+    @Size(max = 30)
     private List<DochodCzlonka> dochody = new ArrayList<>();
+    @Size(max = 15)
     private List<PowodPomocy> powody = new ArrayList<>();
+    @Size(max = 50)
     private String czlonekId;
     private NiezdolnoscDoPracy niezdolnoscDoPracy;
     private boolean zbiegUprawnien;
+    @Min(1)
+    @Max(120)
     private Integer liczbaMiesiecy;
+    @DecimalMin("0")
+    @DecimalMax("100")
+    @Digits(integer = 3, fraction = 2)
     private BigDecimal procentRoznicyZasilkuOkresowego;
+    @DecimalMin("0")
+    @DecimalMax("999999.99")
+    @Digits(integer = 6, fraction = 2)
     private BigDecimal kwotaZasilkuCelowego;
+    @Size(max = 500)
     private String celZasilkuCelowego;
     private boolean stratyWWynikuZdarzeniaLosowego;
     private boolean stratyWWynikuKleskiZywiolowejLubEkologicznej;
@@ -197,26 +233,26 @@ public class DanePomocySpolecznej implements SekcjaWniosku {
         List<BladPola> out = new ArrayList<>();
         int liczba = w.getCzlonkowieRodziny().size();
         if (osobaSamotnieGospodarujaca == null) {
-            out.add(new BladPola(sciezka + ".osobaSamotnieGospodarujaca", "is required (true or false)"));
+            out.add(new BladPola(sciezka + ".osobaSamotnieGospodarujaca", "pole wymagane (true albo false)"));
         } else if (osobaSamotnieGospodarujaca && liczba != 1) {
             out.add(new BladPola(sciezka + ".osobaSamotnieGospodarujaca",
-                    "a person keeping house alone must be the only person in czlonkowieRodziny"));
+                    "osoba samotnie gospodarująca musi być jedyną osobą na liście czlonkowieRodziny"));
         } else if (!osobaSamotnieGospodarujaca && liczba < 2) {
             out.add(new BladPola(sciezka + ".osobaSamotnieGospodarujaca",
-                    "a family (rodzina) needs at least two persons in czlonkowieRodziny"));
+                    "rodzina musi liczyć co najmniej dwie osoby na liście czlonkowieRodziny"));
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < dochody.size(); i++) {
             DochodCzlonka d = dochody.get(i);
             String q = sciezka + ".dochody[" + i + "]";
             if (d == null) {
-                out.add(new BladPola(q, "must not be null"));
+                out.add(new BladPola(q, "nie może być puste (null)"));
                 continue;
             }
             if (!SekcjaWniosku.jestCzlonkiem(w, d.getCzlonekId())) {
-                out.add(new BladPola(q + ".czlonekId", "must be the id of a person in czlonkowieRodziny"));
+                out.add(new BladPola(q + ".czlonekId", "musi być identyfikatorem osoby z listy czlonkowieRodziny"));
             } else if (!ids.add(d.getCzlonekId())) {
-                out.add(new BladPola(q + ".czlonekId", "each person may be listed only once"));
+                out.add(new BladPola(q + ".czlonekId", "każda osoba może wystąpić tylko raz"));
             }
             nieujemna(out, q + ".przychody", d.getPrzychody());
             nieujemna(out, q + ".podatekDochodowy", d.getPodatekDochodowy());
@@ -226,28 +262,28 @@ public class DanePomocySpolecznej implements SekcjaWniosku {
         }
         for (int i = 0; i < powody.size(); i++) {
             if (powody.get(i) == null) {
-                out.add(new BladPola(sciezka + ".powody[" + i + "]", "must not be null"));
+                out.add(new BladPola(sciezka + ".powody[" + i + "]", "nie może być puste (null)"));
             }
         }
         if (czlonekId != null && !SekcjaWniosku.jestCzlonkiem(w, czlonekId)) {
-            out.add(new BladPola(sciezka + ".czlonekId", "must be the id of a person in czlonkowieRodziny"));
+            out.add(new BladPola(sciezka + ".czlonekId", "musi być identyfikatorem osoby z listy czlonkowieRodziny"));
         }
         if (liczbaMiesiecy != null && liczbaMiesiecy < 1) {
-            out.add(new BladPola(sciezka + ".liczbaMiesiecy", "must be at least 1"));
+            out.add(new BladPola(sciezka + ".liczbaMiesiecy", "musi wynosić co najmniej 1"));
         }
         if (procentRoznicyZasilkuOkresowego != null && (procentRoznicyZasilkuOkresowego.signum() < 0
                 || procentRoznicyZasilkuOkresowego.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            out.add(new BladPola(sciezka + ".procentRoznicyZasilkuOkresowego", "must be between 0 and 100"));
+            out.add(new BladPola(sciezka + ".procentRoznicyZasilkuOkresowego", "dozwolone od 0 do 100"));
         }
         if (kwotaZasilkuCelowego != null && kwotaZasilkuCelowego.signum() <= 0) {
-            out.add(new BladPola(sciezka + ".kwotaZasilkuCelowego", "must be greater than 0"));
+            out.add(new BladPola(sciezka + ".kwotaZasilkuCelowego", "musi być większa od 0"));
         }
         return out;
     }
 
     private static void nieujemna(List<BladPola> out, String pole, BigDecimal v) {
         if (v != null && v.signum() < 0) {
-            out.add(new BladPola(pole, "must not be negative"));
+            out.add(new BladPola(pole, "wartość nie może być ujemna"));
         }
     }
 
@@ -256,7 +292,7 @@ public class DanePomocySpolecznej implements SekcjaWniosku {
     public List<BladPola> bledyDla(String swiadczenie, String sciezka, Wniosek wniosek) {
         if ("zasilek_celowy".equals(swiadczenie) && kwotaZasilkuCelowego == null) {
             return List.of(new BladPola(sciezka + ".kwotaZasilkuCelowego",
-                    "is required for zasilek_celowy: the act leaves the amount to the decision (art. 39, 41)"));
+                    "pole wymagane dla zasiłku celowego: ustawa pozostawia kwotę decyzji ośrodka (art. 39, 41)"));
         }
         return List.of();
     }

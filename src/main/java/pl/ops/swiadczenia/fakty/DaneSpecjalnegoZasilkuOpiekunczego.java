@@ -1,5 +1,11 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,12 +21,18 @@ import java.util.List;
  * {@link CzlonekRodziny#getOrzeczenie()}.
  */
 public class DaneSpecjalnegoZasilkuOpiekunczego implements SekcjaWniosku {
+    @Size(max = 50)
     private String osobaWymagajacaOpiekiId;
     private Orzeczenie orzeczenieOsobyWymagajacejOpieki;
     private boolean wskazaniaStalejOpiekiIWspoludzialuOpiekuna;
     private boolean obowiazekAlimentacyjnyLubMalzonek;
     private boolean rezygnujeLubNiePodejmujeZatrudnienia;
+    @DecimalMin("0")
+    @DecimalMax("99999999.99")
+    @Digits(integer = 8, fraction = 2)
     private BigDecimal dochodRodzinyOsobyWymagajacejOpiekiRokBazowy;
+    @Min(1)
+    @Max(30)
     private Integer liczbaCzlonkowRodzinyOsobyWymagajacejOpieki;
     private boolean przyslugiwalWPoprzednimOkresieZasilkowym;
     private boolean przekroczenieKryteriumWPoprzednimOkresie;
@@ -147,39 +159,39 @@ public class DaneSpecjalnegoZasilkuOpiekunczego implements SekcjaWniosku {
     public List<BladPola> bledy(String sciezka, Wniosek w) {
         List<BladPola> out = new ArrayList<>();
         if (orzeczenieOsobyWymagajacejOpieki == null) {
-            out.add(new BladPola(sciezka + ".orzeczenieOsobyWymagajacejOpieki", "is required (e.g. ZNACZNY or O_NIEPELNOSPRAWNOSCI)"));
+            out.add(new BladPola(sciezka + ".orzeczenieOsobyWymagajacejOpieki", "pole wymagane (np. ZNACZNY albo O_NIEPELNOSPRAWNOSCI)"));
         }
         if (osobaWymagajacaOpiekiId != null && !SekcjaWniosku.jestCzlonkiem(w, osobaWymagajacaOpiekiId)) {
-            out.add(new BladPola(sciezka + ".osobaWymagajacaOpiekiId", "must be the id of a person in czlonkowieRodziny"));
+            out.add(new BladPola(sciezka + ".osobaWymagajacaOpiekiId", "musi być identyfikatorem osoby z listy czlonkowieRodziny"));
         }
         boolean osobnaRodzina = osobaWymagajacaOpiekiId == null;
         if (dochodRodzinyOsobyWymagajacejOpiekiRokBazowy == null) {
             if (osobnaRodzina) {
                 out.add(new BladPola(sciezka + ".dochodRodzinyOsobyWymagajacejOpiekiRokBazowy",
-                        "is required when osobaWymagajacaOpiekiId is not given (the person lives in another family)"));
+                        "pole wymagane, gdy nie podano osobaWymagajacaOpiekiId (osoba wymagająca opieki jest w innej rodzinie)"));
             }
         } else if (dochodRodzinyOsobyWymagajacejOpiekiRokBazowy.signum() < 0) {
-            out.add(new BladPola(sciezka + ".dochodRodzinyOsobyWymagajacejOpiekiRokBazowy", "must not be negative"));
+            out.add(new BladPola(sciezka + ".dochodRodzinyOsobyWymagajacejOpiekiRokBazowy", "wartość nie może być ujemna"));
         } else if (dochodRodzinyOsobyWymagajacejOpiekiRokBazowy.stripTrailingZeros().scale() > 2) {
-            out.add(new BladPola(sciezka + ".dochodRodzinyOsobyWymagajacejOpiekiRokBazowy", "must have at most 2 decimal places (grosze)"));
+            out.add(new BladPola(sciezka + ".dochodRodzinyOsobyWymagajacejOpiekiRokBazowy", "najwyżej 2 miejsca po przecinku (grosze)"));
         }
         if (liczbaCzlonkowRodzinyOsobyWymagajacejOpieki == null) {
             if (osobnaRodzina) {
                 out.add(new BladPola(sciezka + ".liczbaCzlonkowRodzinyOsobyWymagajacejOpieki",
-                        "is required when osobaWymagajacaOpiekiId is not given (the person lives in another family)"));
+                        "pole wymagane, gdy nie podano osobaWymagajacaOpiekiId (osoba wymagająca opieki jest w innej rodzinie)"));
             }
         } else if (liczbaCzlonkowRodzinyOsobyWymagajacejOpieki < 1 || liczbaCzlonkowRodzinyOsobyWymagajacejOpieki > 30) {
-            out.add(new BladPola(sciezka + ".liczbaCzlonkowRodzinyOsobyWymagajacejOpieki", "must be between 1 and 30"));
+            out.add(new BladPola(sciezka + ".liczbaCzlonkowRodzinyOsobyWymagajacejOpieki", "dozwolone od 1 do 30"));
         }
         if (dataWydaniaNowegoOrzeczenia != null && dataWnioskuONoweOrzeczenie == null) {
-            out.add(new BladPola(sciezka + ".dataWnioskuONoweOrzeczenie", "is required when dataWydaniaNowegoOrzeczenia is given"));
+            out.add(new BladPola(sciezka + ".dataWnioskuONoweOrzeczenie", "pole wymagane, gdy podano dataWydaniaNowegoOrzeczenia"));
         }
         if (dataWnioskuONoweOrzeczenie != null && dataUplywuWaznosciOrzeczenia == null) {
-            out.add(new BladPola(sciezka + ".dataUplywuWaznosciOrzeczenia", "is required when dataWnioskuONoweOrzeczenie is given"));
+            out.add(new BladPola(sciezka + ".dataUplywuWaznosciOrzeczenia", "pole wymagane, gdy podano dataWnioskuONoweOrzeczenie"));
         }
         if (dataWydaniaNowegoOrzeczenia != null && dataWnioskuONoweOrzeczenie != null
                 && dataWydaniaNowegoOrzeczenia.isBefore(dataWnioskuONoweOrzeczenie)) {
-            out.add(new BladPola(sciezka + ".dataWydaniaNowegoOrzeczenia", "must not be before dataWnioskuONoweOrzeczenie"));
+            out.add(new BladPola(sciezka + ".dataWydaniaNowegoOrzeczenia", "nie może być wcześniejsza niż dataWnioskuONoweOrzeczenie"));
         }
         return out;
     }

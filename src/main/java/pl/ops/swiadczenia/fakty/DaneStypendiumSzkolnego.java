@@ -1,5 +1,12 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,10 +37,18 @@ public class DaneStypendiumSzkolnego implements SekcjaWniosku {
         OSRODEK_REWALIDACYJNO_WYCHOWAWCZY
     }
 
+    @Valid
+    @Size(max = 30)
     private List<Uczen> uczniowie = new ArrayList<>();
+    @Min(1990)
+    @Max(2100)
     private Integer rokSzkolny;
+    @DecimalMin("0")
+    @DecimalMax("9999999.99")
+    @Digits(integer = 7, fraction = 2)
     private BigDecimal dochodRodzinyMiesiecznie;
     private boolean wniosekPoTerminieUzasadniony;
+    @Valid
     private ZdarzenieLosowe zdarzenieLosowe;
 
     public DaneStypendiumSzkolnego() {
@@ -73,11 +88,20 @@ public class DaneStypendiumSzkolnego implements SekcjaWniosku {
 
     /** One pupil (uczen, sluchacz or wychowanek) for whom the benefit is claimed. */
     public static class Uczen {
+        @Size(max = 50)
         private String czlonekId;
         private RodzajSzkoly rodzajSzkoly = RodzajSzkoly.SZKOLA;
         private boolean zajeciaOdLutego;
+        @DecimalMin("0")
+        @DecimalMax("99999.99")
+        @Digits(integer = 5, fraction = 2)
         private BigDecimal kwotaMiesiecznaStypendium;
+        @Min(1)
+        @Max(12)
         private Integer liczbaMiesiecy;
+        @DecimalMin("0")
+        @DecimalMax("99999.99")
+        @Digits(integer = 5, fraction = 2)
         private BigDecimal kwotaZasilkuSzkolnego;
 
         public Uczen() {
@@ -123,6 +147,7 @@ public class DaneStypendiumSzkolnego implements SekcjaWniosku {
 
     /** The random event (zdarzenie losowe) for zasilek szkolny (art. 90e ust. 1). */
     public static class ZdarzenieLosowe {
+        @Size(max = 200)
         private String rodzaj;
         private LocalDate dataZdarzenia;
         private boolean przejsciowoTrudnaSytuacjaMaterialna = true;
@@ -150,60 +175,60 @@ public class DaneStypendiumSzkolnego implements SekcjaWniosku {
     public List<BladPola> bledy(String sciezka, Wniosek w) {
         List<BladPola> out = new ArrayList<>();
         if (uczniowie.isEmpty()) {
-            out.add(new BladPola(sciezka + ".uczniowie", "at least one uczen is required"));
+            out.add(new BladPola(sciezka + ".uczniowie", "wymagany co najmniej jeden uczeń"));
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < uczniowie.size(); i++) {
             Uczen u = uczniowie.get(i);
             String q = sciezka + ".uczniowie[" + i + "]";
             if (u == null) {
-                out.add(new BladPola(q, "must not be null"));
+                out.add(new BladPola(q, "nie może być puste (null)"));
                 continue;
             }
             if (!SekcjaWniosku.jestCzlonkiem(w, u.getCzlonekId())) {
-                out.add(new BladPola(q + ".czlonekId", "must be the id of a person in czlonkowieRodziny"));
+                out.add(new BladPola(q + ".czlonekId", "musi być identyfikatorem osoby z listy czlonkowieRodziny"));
             } else if (!ids.add(u.getCzlonekId())) {
-                out.add(new BladPola(q + ".czlonekId", "each uczen may be listed only once"));
+                out.add(new BladPola(q + ".czlonekId", "każdy uczeń może wystąpić tylko raz"));
             } else if (w.getCzlonkowieRodziny().stream()
                     .anyMatch(c -> c != null && u.getCzlonekId().equals(c.getId()) && c.getDataUrodzenia() == null)) {
-                out.add(new BladPola(q + ".czlonekId", "the pupil's dataUrodzenia is required"));
+                out.add(new BladPola(q + ".czlonekId", "wymagana data urodzenia ucznia (dataUrodzenia)"));
             }
             if (u.getKwotaMiesiecznaStypendium() != null) {
                 if (u.getKwotaMiesiecznaStypendium().signum() < 0) {
-                    out.add(new BladPola(q + ".kwotaMiesiecznaStypendium", "must not be negative"));
+                    out.add(new BladPola(q + ".kwotaMiesiecznaStypendium", "wartość nie może być ujemna"));
                 } else if (u.getKwotaMiesiecznaStypendium().stripTrailingZeros().scale() > 2) {
-                    out.add(new BladPola(q + ".kwotaMiesiecznaStypendium", "must have at most 2 decimal places (grosze)"));
+                    out.add(new BladPola(q + ".kwotaMiesiecznaStypendium", "najwyżej 2 miejsca po przecinku (grosze)"));
                 }
             }
             if (u.getKwotaZasilkuSzkolnego() != null) {
                 if (u.getKwotaZasilkuSzkolnego().signum() <= 0) {
-                    out.add(new BladPola(q + ".kwotaZasilkuSzkolnego", "must be greater than 0"));
+                    out.add(new BladPola(q + ".kwotaZasilkuSzkolnego", "musi być większa od 0"));
                 } else if (u.getKwotaZasilkuSzkolnego().stripTrailingZeros().scale() > 2) {
-                    out.add(new BladPola(q + ".kwotaZasilkuSzkolnego", "must have at most 2 decimal places (grosze)"));
+                    out.add(new BladPola(q + ".kwotaZasilkuSzkolnego", "najwyżej 2 miejsca po przecinku (grosze)"));
                 }
             }
             if (u.getLiczbaMiesiecy() != null && (u.getLiczbaMiesiecy() < 1 || u.getLiczbaMiesiecy() > 12)) {
-                out.add(new BladPola(q + ".liczbaMiesiecy", "must be between 1 and 12"));
+                out.add(new BladPola(q + ".liczbaMiesiecy", "dozwolone od 1 do 12"));
             }
         }
-        if (rokSzkolny != null && (rokSzkolny < 1990 || rokSzkolny > 2200)) {
-            out.add(new BladPola(sciezka + ".rokSzkolny", "must be the calendar year the school year starts (1990–2200)"));
+        if (rokSzkolny != null && (rokSzkolny < 1990 || rokSzkolny > 2100)) {
+            out.add(new BladPola(sciezka + ".rokSzkolny", "rok kalendarzowy, w którym zaczyna się rok szkolny (od 1990 do 2100)"));
         }
         if (dochodRodzinyMiesiecznie != null) {
             if (dochodRodzinyMiesiecznie.signum() < 0) {
-                out.add(new BladPola(sciezka + ".dochodRodzinyMiesiecznie", "must not be negative"));
+                out.add(new BladPola(sciezka + ".dochodRodzinyMiesiecznie", "wartość nie może być ujemna"));
             } else if (dochodRodzinyMiesiecznie.stripTrailingZeros().scale() > 2) {
-                out.add(new BladPola(sciezka + ".dochodRodzinyMiesiecznie", "must have at most 2 decimal places (grosze)"));
+                out.add(new BladPola(sciezka + ".dochodRodzinyMiesiecznie", "najwyżej 2 miejsca po przecinku (grosze)"));
             }
         }
         if (zdarzenieLosowe != null) {
             LocalDate d = zdarzenieLosowe.getDataZdarzenia();
             if (d == null) {
-                out.add(new BladPola(sciezka + ".zdarzenieLosowe.dataZdarzenia", "is required"));
+                out.add(new BladPola(sciezka + ".zdarzenieLosowe.dataZdarzenia", "pole wymagane"));
             } else if (w.getDataZlozenia() != null && d.isAfter(w.getDataZlozenia())) {
-                out.add(new BladPola(sciezka + ".zdarzenieLosowe.dataZdarzenia", "must not be after wniosek.dataZlozenia"));
+                out.add(new BladPola(sciezka + ".zdarzenieLosowe.dataZdarzenia", "nie może być późniejsza niż wniosek.dataZlozenia"));
             } else if (d.getYear() < 1900) {
-                out.add(new BladPola(sciezka + ".zdarzenieLosowe.dataZdarzenia", "must not be before 1900-01-01"));
+                out.add(new BladPola(sciezka + ".zdarzenieLosowe.dataZdarzenia", "nie może być wcześniejsza niż 1900-01-01"));
             }
         }
         return out;

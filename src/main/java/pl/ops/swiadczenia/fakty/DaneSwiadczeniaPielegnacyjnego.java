@@ -1,5 +1,7 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +21,9 @@ public class DaneSwiadczeniaPielegnacyjnego implements SekcjaWniosku {
             "MATKA_LUB_OJCIEC", "OPIEKUN_FAKTYCZNY", "RODZINA_ZASTEPCZA_SPOKREWNIONA", "RODZINA_ZASTEPCZA",
             "PROWADZACY_RODZINNY_DOM_DZIECKA", "DYREKTOR_PLACOWKI", "MALZONEK", "INNA_OSOBA_ZOBOWIAZANA_DO_ALIMENTACJI");
 
+    @Size(max = 50)
     private String opiekunId;
+    @Size(max = 50)
     private String tytulOpiekuna;
     private Boolean spelnioneWarunkiArt17Ust1a;
     private boolean niePodejmujeLubRezygnujeZZatrudnienia;
@@ -29,6 +33,8 @@ public class DaneSwiadczeniaPielegnacyjnego implements SekcjaWniosku {
     private boolean wybranoZasadyOd2024;
     private boolean noweOrzeczeniePo2023;
     private Boolean terminyArt63Ust3Zachowane;
+    @Valid
+    @Size(max = 30)
     private List<OsobaWymagajacaOpieki> osobyWymagajaceOpieki = new ArrayList<>();
 
     public DaneSwiadczeniaPielegnacyjnego() {
@@ -113,6 +119,7 @@ public class DaneSwiadczeniaPielegnacyjnego implements SekcjaWniosku {
 
     /** One person cared for (osoba wymagajaca opieki). */
     public static class OsobaWymagajacaOpieki {
+        @Size(max = 50)
         private String czlonekId;
         private boolean wskazaniaPkt7i8;
         private boolean malzonekZeZnacznymStopniem;
@@ -174,34 +181,34 @@ public class DaneSwiadczeniaPielegnacyjnego implements SekcjaWniosku {
     public List<BladPola> bledy(String sciezka, Wniosek w) {
         List<BladPola> out = new ArrayList<>();
         if (!SekcjaWniosku.jestCzlonkiem(w, opiekunId)) {
-            out.add(new BladPola(sciezka + ".opiekunId", "is required and must be the id of a person in czlonkowieRodziny"));
+            out.add(new BladPola(sciezka + ".opiekunId", "pole wymagane: identyfikator osoby z listy czlonkowieRodziny"));
         }
         if (tytulOpiekuna == null || !TYTULY_OPIEKUNA.contains(tytulOpiekuna)) {
-            out.add(new BladPola(sciezka + ".tytulOpiekuna", "is required, one of " + String.join(", ", TYTULY_OPIEKUNA)));
+            out.add(new BladPola(sciezka + ".tytulOpiekuna", "pole wymagane, jedna z wartości " + String.join(", ", TYTULY_OPIEKUNA)));
         }
         if (noweOrzeczeniePo2023 && terminyArt63Ust3Zachowane == null) {
-            out.add(new BladPola(sciezka + ".terminyArt63Ust3Zachowane", "is required (true or false) when noweOrzeczeniePo2023 is true"));
+            out.add(new BladPola(sciezka + ".terminyArt63Ust3Zachowane", "pole wymagane (true albo false), gdy noweOrzeczeniePo2023 ma wartość true"));
         }
         if (osobyWymagajaceOpieki.isEmpty()) {
-            out.add(new BladPola(sciezka + ".osobyWymagajaceOpieki", "at least one person cared for is required"));
+            out.add(new BladPola(sciezka + ".osobyWymagajaceOpieki", "wymagana co najmniej jedna osoba wymagająca opieki"));
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < osobyWymagajaceOpieki.size(); i++) {
             OsobaWymagajacaOpieki o = osobyWymagajaceOpieki.get(i);
             String q = sciezka + ".osobyWymagajaceOpieki[" + i + "]";
             if (o == null) {
-                out.add(new BladPola(q, "must not be null"));
+                out.add(new BladPola(q, "nie może być puste (null)"));
                 continue;
             }
             if (!SekcjaWniosku.jestCzlonkiem(w, o.getCzlonekId())) {
-                out.add(new BladPola(q + ".czlonekId", "must be the id of a person in czlonkowieRodziny"));
+                out.add(new BladPola(q + ".czlonekId", "musi być identyfikatorem osoby z listy czlonkowieRodziny"));
             } else if (o.getCzlonekId().equals(opiekunId)) {
-                out.add(new BladPola(q + ".czlonekId", "the carer cannot be a person cared for"));
+                out.add(new BladPola(q + ".czlonekId", "opiekun nie może być osobą wymagającą opieki"));
             } else if (!ids.add(o.getCzlonekId())) {
-                out.add(new BladPola(q + ".czlonekId", "each person cared for may be listed only once"));
+                out.add(new BladPola(q + ".czlonekId", "każda osoba wymagająca opieki może wystąpić tylko raz"));
             }
             if (o.getOrzeczenieWazneDo() != null && o.getOrzeczenieWazneDo().getYear() < 1900) {
-                out.add(new BladPola(q + ".orzeczenieWazneDo", "must not be before 1900-01-01"));
+                out.add(new BladPola(q + ".orzeczenieWazneDo", "nie może być wcześniejsza niż 1900-01-01"));
             }
         }
         return out;

@@ -1,5 +1,12 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,8 +64,13 @@ public class DaneSwiadczeniaRodzicielskiego implements SekcjaWniosku {
 
     /** Birth facts of one newborn of the birth, used for the hospital extension (art. 17c ust. 3a, from 2025-03-19). */
     public static class Noworodek {
+        @Size(max = 50)
         private String dzieckoId;
+        @Min(1)
+        @Max(10000)
         private Integer masaUrodzeniowaGramy;
+        @Valid
+        @Size(max = 50)
         private List<PobytWSzpitalu> pobytyWSzpitalu = new ArrayList<>();
 
         public Noworodek() {
@@ -76,11 +88,15 @@ public class DaneSwiadczeniaRodzicielskiego implements SekcjaWniosku {
     }
 
     private Uprawniony uprawniony;
-    private List<String> dzieci = new ArrayList<>();
+    @Size(max = 30)
+    private List<@Size(max = 50) String> dzieci = new ArrayList<>();
     private LocalDate dataObjeciaOpieka;
     private boolean odroczonyObowiazekSzkolny;
     private OkolicznoscUprawnieniaOjca okolicznoscUprawnieniaOjca;
     private LocalDate swiadczenieMatkiDo;
+    @DecimalMin("0")
+    @DecimalMax("99999.99")
+    @Digits(integer = 5, fraction = 2)
     private BigDecimal zasilekDlaBezrobotnych;
     private LocalDate zasilekDlaBezrobotnychDo;
     private boolean zasilekMacierzynskiLubUposazenie;
@@ -88,7 +104,11 @@ public class DaneSwiadczeniaRodzicielskiego implements SekcjaWniosku {
     private boolean nieSprawujeOsobistejOpieki;
     private boolean ustalonePrawoDoSwiadczeniaNaDziecko;
     private boolean swiadczenieOPodobnymCharakterzeZaGranica;
+    @Min(0)
+    @Max(50)
     private Integer ukonczoneTygodnieCiazy;
+    @Valid
+    @Size(max = 10)
     private List<Noworodek> noworodki = new ArrayList<>();
 
     public DaneSwiadczeniaRodzicielskiego() {
@@ -178,58 +198,58 @@ public class DaneSwiadczeniaRodzicielskiego implements SekcjaWniosku {
         List<BladPola> out = new ArrayList<>();
         if (uprawniony == null) {
             out.add(new BladPola(sciezka + ".uprawniony",
-                    "is required (MATKA, OJCIEC, OPIEKUN_FAKTYCZNY, RODZINA_ZASTEPCZA, OSOBA_PRZYSPOSABIAJACA)"));
+                    "pole wymagane (MATKA, OJCIEC, OPIEKUN_FAKTYCZNY, RODZINA_ZASTEPCZA, OSOBA_PRZYSPOSABIAJACA)"));
         }
         Set<String> ids = new HashSet<>();
         if (dzieci.isEmpty()) {
-            out.add(new BladPola(sciezka + ".dzieci", "must list at least one child"));
+            out.add(new BladPola(sciezka + ".dzieci", "musi zawierać co najmniej jedno dziecko"));
         }
         for (int i = 0; i < dzieci.size(); i++) {
             String id = dzieci.get(i);
             if (!jestDzieckiem(wniosek, id)) {
-                out.add(new BladPola(sciezka + ".dzieci[" + i + "]", "must be the id of a child (rola DZIECKO) in czlonkowieRodziny"));
+                out.add(new BladPola(sciezka + ".dzieci[" + i + "]", "musi być identyfikatorem dziecka (rola DZIECKO) z listy czlonkowieRodziny"));
             } else if (!ids.add(id)) {
-                out.add(new BladPola(sciezka + ".dzieci[" + i + "]", "duplicates another child id '" + id + "'"));
+                out.add(new BladPola(sciezka + ".dzieci[" + i + "]", "powtarza identyfikator innego dziecka '" + id + "'"));
             }
         }
         if (uprawniony != null && uprawniony != Uprawniony.MATKA && uprawniony != Uprawniony.OJCIEC
                 && dataObjeciaOpieka == null) {
-            out.add(new BladPola(sciezka + ".dataObjeciaOpieka", "is required for " + uprawniony));
+            out.add(new BladPola(sciezka + ".dataObjeciaOpieka", "pole wymagane dla świadczenia " + uprawniony));
         }
         if (dataObjeciaOpieka != null && wniosek.getDataZlozenia() != null
                 && dataObjeciaOpieka.isAfter(wniosek.getDataZlozenia())) {
-            out.add(new BladPola(sciezka + ".dataObjeciaOpieka", "must not be after the filing date"));
+            out.add(new BladPola(sciezka + ".dataObjeciaOpieka", "nie może być późniejsza niż data złożenia wniosku"));
         }
         if (zasilekDlaBezrobotnych != null && zasilekDlaBezrobotnych.signum() < 0) {
-            out.add(new BladPola(sciezka + ".zasilekDlaBezrobotnych", "must not be negative"));
+            out.add(new BladPola(sciezka + ".zasilekDlaBezrobotnych", "wartość nie może być ujemna"));
         } else if (zasilekDlaBezrobotnych != null && zasilekDlaBezrobotnych.stripTrailingZeros().scale() > 2) {
-            out.add(new BladPola(sciezka + ".zasilekDlaBezrobotnych", "must have at most 2 decimal places (grosze)"));
+            out.add(new BladPola(sciezka + ".zasilekDlaBezrobotnych", "najwyżej 2 miejsca po przecinku (grosze)"));
         }
         if (ukonczoneTygodnieCiazy != null && (ukonczoneTygodnieCiazy < 0 || ukonczoneTygodnieCiazy > 50)) {
-            out.add(new BladPola(sciezka + ".ukonczoneTygodnieCiazy", "must be between 0 and 50"));
+            out.add(new BladPola(sciezka + ".ukonczoneTygodnieCiazy", "dozwolone od 0 do 50"));
         }
         for (int i = 0; i < noworodki.size(); i++) {
             Noworodek n = noworodki.get(i);
             String p = sciezka + ".noworodki[" + i + "]";
             if (n == null) {
-                out.add(new BladPola(p, "must not be null"));
+                out.add(new BladPola(p, "nie może być puste (null)"));
                 continue;
             }
             if (n.getDzieckoId() == null || !dzieci.contains(n.getDzieckoId())) {
-                out.add(new BladPola(p + ".dzieckoId", "must be one of " + sciezka + ".dzieci"));
+                out.add(new BladPola(p + ".dzieckoId", "musi być jedną z wartości " + sciezka + ".dzieci"));
             }
             if (n.getMasaUrodzeniowaGramy() != null && n.getMasaUrodzeniowaGramy() <= 0) {
-                out.add(new BladPola(p + ".masaUrodzeniowaGramy", "must be positive"));
+                out.add(new BladPola(p + ".masaUrodzeniowaGramy", "musi być większa od 0"));
             }
             for (int j = 0; j < n.getPobytyWSzpitalu().size(); j++) {
                 PobytWSzpitalu s = n.getPobytyWSzpitalu().get(j);
                 String q = p + ".pobytyWSzpitalu[" + j + "]";
                 if (s == null || s.getOd() == null) {
-                    out.add(new BladPola(q + ".od", "is required"));
+                    out.add(new BladPola(q + ".od", "pole wymagane"));
                 } else if (s.getDoDnia() == null) {
-                    out.add(new BladPola(q + ".doDnia", "is required"));
+                    out.add(new BladPola(q + ".doDnia", "pole wymagane"));
                 } else if (s.getDoDnia().isBefore(s.getOd())) {
-                    out.add(new BladPola(q + ".doDnia", "must not be before od"));
+                    out.add(new BladPola(q + ".doDnia", "nie może być wcześniejsza niż od"));
                 }
             }
         }

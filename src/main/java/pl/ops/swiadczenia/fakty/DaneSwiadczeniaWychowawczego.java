@@ -1,5 +1,6 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
  * shared ruleset dochod_rodziny. This section names the children the application is filed for.
  */
 public class DaneSwiadczeniaWychowawczego implements SekcjaWniosku {
-    private List<String> dzieciObjeteWnioskiem = new ArrayList<>();
+    @Size(max = 30)
+    private List<@Size(max = 50) String> dzieciObjeteWnioskiem = new ArrayList<>();
 
     public DaneSwiadczeniaWychowawczego() {
     }
@@ -39,7 +41,7 @@ public class DaneSwiadczeniaWychowawczego implements SekcjaWniosku {
                     .anyMatch(c -> c != null && id.equals(c.getId()) && c.getRola() == Rola.DZIECKO);
             if (!dziecko) {
                 out.add(new BladPola(sciezka + ".dzieciObjeteWnioskiem[" + i + "]",
-                        "must be the id of a child (rola DZIECKO) in czlonkowieRodziny"));
+                        "musi być identyfikatorem dziecka (rola DZIECKO) z listy czlonkowieRodziny"));
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,7 @@ public class DaneZaZyciem implements SekcjaWniosku {
         OSOBA_PRZYSPOSABIAJACA
     }
 
+    @Size(max = 50)
     private String dzieckoId;
     private Uprawniony uprawniony;
     private boolean zaswiadczenieOUposledzeniuLubChorobie;
@@ -72,14 +74,14 @@ public class DaneZaZyciem implements SekcjaWniosku {
     public List<BladPola> bledy(String sciezka, Wniosek wniosek) {
         List<BladPola> out = new ArrayList<>();
         if (dzieckoId == null || dzieckoId.isBlank()) {
-            out.add(new BladPola(sciezka + ".dzieckoId", "is required"));
+            out.add(new BladPola(sciezka + ".dzieckoId", "pole wymagane"));
         } else if (wniosek.getCzlonkowieRodziny().stream()
                 .noneMatch(c -> c != null && dzieckoId.equals(c.getId()) && c.getRola() == Rola.DZIECKO)) {
-            out.add(new BladPola(sciezka + ".dzieckoId", "must be the id of a child (rola DZIECKO) in czlonkowieRodziny"));
+            out.add(new BladPola(sciezka + ".dzieckoId", "musi być identyfikatorem dziecka (rola DZIECKO) z listy czlonkowieRodziny"));
         }
         if (uprawniony == null) {
             out.add(new BladPola(sciezka + ".uprawniony",
-                    "is required (MATKA, OJCIEC, OPIEKUN_PRAWNY, OPIEKUN_FAKTYCZNY, OSOBA_PRZYSPOSABIAJACA)"));
+                    "pole wymagane (MATKA, OJCIEC, OPIEKUN_PRAWNY, OPIEKUN_FAKTYCZNY, OSOBA_PRZYSPOSABIAJACA)"));
         }
         return out;
     }

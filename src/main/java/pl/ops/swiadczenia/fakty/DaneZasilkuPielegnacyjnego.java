@@ -1,5 +1,7 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +15,8 @@ import java.util.Set;
  * it. Fields may only be added (old rule versions are replayed against this class).
  */
 public class DaneZasilkuPielegnacyjnego implements SekcjaWniosku {
+    @Valid
+    @Size(max = 30)
     private List<Osoba> osoby = new ArrayList<>();
 
     public DaneZasilkuPielegnacyjnego() {
@@ -24,6 +28,7 @@ public class DaneZasilkuPielegnacyjnego implements SekcjaWniosku {
 
     /** One person for whom zasilek pielegnacyjny is claimed. */
     public static class Osoba {
+        @Size(max = 50)
         private String czlonekId;
         private Boolean niepelnosprawnoscPowstalaPrzed21;
         private boolean uprawnionyDoDodatkuPielegnacyjnego;
@@ -77,23 +82,23 @@ public class DaneZasilkuPielegnacyjnego implements SekcjaWniosku {
     public List<BladPola> bledy(String sciezka, Wniosek w) {
         List<BladPola> out = new ArrayList<>();
         if (osoby.isEmpty()) {
-            out.add(new BladPola(sciezka + ".osoby", "at least one person is required"));
+            out.add(new BladPola(sciezka + ".osoby", "wymagana co najmniej jedna osoba"));
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < osoby.size(); i++) {
             Osoba o = osoby.get(i);
             String q = sciezka + ".osoby[" + i + "]";
             if (o == null) {
-                out.add(new BladPola(q, "must not be null"));
+                out.add(new BladPola(q, "nie może być puste (null)"));
                 continue;
             }
             if (!SekcjaWniosku.jestCzlonkiem(w, o.getCzlonekId())) {
-                out.add(new BladPola(q + ".czlonekId", "must be the id of a person in czlonkowieRodziny"));
+                out.add(new BladPola(q + ".czlonekId", "musi być identyfikatorem osoby z listy czlonkowieRodziny"));
             } else if (!ids.add(o.getCzlonekId())) {
-                out.add(new BladPola(q + ".czlonekId", "each person may be listed only once"));
+                out.add(new BladPola(q + ".czlonekId", "każda osoba może wystąpić tylko raz"));
             }
             if (o.getOrzeczenieWazneDo() != null && o.getOrzeczenieWazneDo().getYear() < 1900) {
-                out.add(new BladPola(q + ".orzeczenieWazneDo", "must not be before 1900-01-01"));
+                out.add(new BladPola(q + ".orzeczenieWazneDo", "nie może być wcześniejsza niż 1900-01-01"));
             }
         }
         return out;

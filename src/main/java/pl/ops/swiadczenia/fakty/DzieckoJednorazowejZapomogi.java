@@ -1,5 +1,6 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /**
@@ -8,6 +9,7 @@ import java.time.LocalDate;
  * be added.
  */
 public class DzieckoJednorazowejZapomogi {
+    @Size(max = 50)
     private String dzieckoId;
     private LocalDate dataObjeciaOpiekaAlboPrzysposobienia;
     private boolean opiekaNaprzemienna;

@@ -1,13 +1,21 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /** A parent's parental leave (urlop wychowawczy) for one child, as stated in the application (art. 10 u.ś.r.). */
 public class UrlopWychowawczy {
+    @Size(max = 50)
     private String dzieckoId;
     private LocalDate odDnia;
     private LocalDate doDnia;
+    @Min(0)
+    @Max(72)
     private int miesiaceDodatkuWykorzystane;
+    @Min(0)
+    @Max(600)
     private int miesiaceZatrudnieniaPrzedUrlopem;
     private boolean pobieraZasilekMacierzynski;
     private boolean pracaUniemozliwiajacaOpieke;

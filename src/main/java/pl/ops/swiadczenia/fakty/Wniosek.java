@@ -1,5 +1,10 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,24 +16,44 @@ import java.util.List;
  */
 public class Wniosek {
     private LocalDate dataZlozenia;
+    @Valid
+    @Size(max = 30)
     private List<CzlonekRodziny> czlonkowieRodziny = new ArrayList<>();
+    @DecimalMin("0")
+    @DecimalMax("99999999.99")
+    @Digits(integer = 8, fraction = 2)
     private BigDecimal dochodRodzinyRokBazowy;
     private boolean samotnieWychowuje;
     private boolean swiadczenieRodzinneZaGranica;
+    @Valid
     private DaneDochodu dochod;
+    @Valid
     private DaneJednorazowejZapomogi jednorazowaZapomoga;
+    @Valid
     private DaneSwiadczeniaRodzicielskiego swiadczenieRodzicielskie;
+    @Valid
     private DaneZaZyciem zaZyciem;
+    @Valid
     private DaneZasilkuPielegnacyjnego zasilekPielegnacyjny;
+    @Valid
     private DaneSwiadczeniaPielegnacyjnego swiadczeniePielegnacyjne;
+    @Valid
     private DaneSpecjalnegoZasilkuOpiekunczego specjalnyZasilekOpiekunczy;
+    @Valid
     private DaneFunduszuAlimentacyjnego funduszAlimentacyjny;
+    @Valid
     private DaneSwiadczeniaWychowawczego swiadczenieWychowawcze;
+    @Valid
     private DaneDobryStart dobryStart;
+    @Valid
     private DaneDodatkuMieszkaniowego dodatekMieszkaniowy;
+    @Valid
     private DaneDodatkuEnergetycznego dodatekEnergetyczny;
+    @Valid
     private DanePomocySpolecznej pomocSpoleczna;
+    @Valid
     private DaneStypendiumSzkolnego stypendiumSzkolne;
+    @Valid
     private DaneCzystegoPowietrza czystePowietrze;
 
     public Wniosek() {

@@ -1,5 +1,11 @@
 package pl.ops.swiadczenia.fakty;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -8,11 +14,21 @@ import java.time.LocalDate;
  * of a family member, with the amounts the adjustment of art. 5 ust. 4–4b needs.
  */
 public class ZmianaDochodu {
+    @Size(max = 50)
     private String czlonekId;
+    @Size(max = 200)
     private String zrodlo;
     private LocalDate data;
+    @DecimalMin("0")
+    @DecimalMax("99999999.99")
+    @Digits(integer = 8, fraction = 2)
     private BigDecimal kwotaWRokuBazowym;
+    @Min(1)
+    @Max(12)
     private Integer liczbaMiesiecyWRokuBazowym;
+    @DecimalMin("0")
+    @DecimalMax("9999999.99")
+    @Digits(integer = 7, fraction = 2)
     private BigDecimal kwotaMiesiecznaPoUzyskaniu;
 
     public ZmianaDochodu() {

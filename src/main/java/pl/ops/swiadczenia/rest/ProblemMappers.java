@@ -27,7 +27,7 @@ public class ProblemMappers {
         List<FieldError> errors = e.errors().stream().map(f -> new FieldError(f.field(),
                 f.message() == null ? null : f.message().replaceAll("\\d{11}", "***********"))).toList();
         return new Problem("https://ops-swiadczenia.example/problems/invalid-request", "Bad Request", 400,
-                "The request has " + errors.size() + " invalid field(s)", errors).toResponse();
+                "Niepoprawne pola żądania: " + errors.size() + " (the request has " + errors.size() + " invalid field(s))", errors).toResponse();
     }
 
     @ServerExceptionMapper

@@ -103,6 +103,26 @@ final class RequestJson {
     static final java.math.BigDecimal MAX_DECIMAL = new java.math.BigDecimal("1000000000");
     static final int MAX_INTEGER = 1_000_000;
 
+    /**
+     * A number outside its range, refused while reading (before it could overflow anything). The message names the
+     * range the field declares ({@link pl.ops.swiadczenia.service.InputBounds}), or the physical bound of every
+     * number when the field declares none; it never echoes the value.
+     */
+    static final class OutOfRange extends JsonMappingException {
+        OutOfRange(com.fasterxml.jackson.core.JsonParser p, String message) {
+            super(p, message);
+        }
+
+        static OutOfRange of(com.fasterxml.jackson.core.JsonParser p, String physical) {
+            Object bean = p.getParsingContext().getCurrentValue();
+            String name = p.getParsingContext().getCurrentName();
+            String declared = bean == null || name == null ? null
+                    : pl.ops.swiadczenia.service.InputBounds.range(bean.getClass(), name);
+            return new OutOfRange(p, declared != null ? "wartość spoza dozwolonego zakresu: " + declared
+                    : "wartość spoza dozwolonego zakresu: " + physical);
+        }
+    }
+
     static final class BoundedDecimal extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<java.math.BigDecimal> {
         BoundedDecimal() {
             super(java.math.BigDecimal.class);
@@ -117,9 +137,8 @@ final class RequestJson {
             }
             java.math.BigDecimal v = p.getDecimalValue();
             if (v.abs().compareTo(MAX_DECIMAL) >= 0 || v.stripTrailingZeros().scale() > 6) {
-                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p,
-                        "liczba poza zakresem", v.toString().length() > 40 ? "(liczba)" : v.toPlainString().length() > 40
-                                ? v.toString() : v.toPlainString(), java.math.BigDecimal.class);
+                throw OutOfRange.of(p, "liczba dziesiętna większa od −1 000 000 000 i mniejsza od 1 000 000 000, "
+                        + "najwyżej 6 miejsc po przecinku");
             }
             return v;
         }
@@ -141,8 +160,7 @@ final class RequestJson {
             }
             if (p.getNumberType() != com.fasterxml.jackson.core.JsonParser.NumberType.INT
                     || Math.abs((long) p.getIntValue()) > MAX_INTEGER) {
-                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p, "liczba poza zakresem",
-                        p.getText().length() > 40 ? "(liczba)" : p.getText(), Integer.class);
+                throw OutOfRange.of(p, "liczba całkowita od −1 000 000 do 1 000 000");
             }
             return p.getIntValue();
         }
@@ -186,7 +204,7 @@ final class RequestJson {
                 }
             }
             if (d == null || d.isBefore(MIN_DATE) || d.isAfter(MAX_DATE)) {
-                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p, "date outside range",
+                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p, "data spoza zakresu",
                         v.length() > 40 ? v.substring(0, 40) + "…" : v, java.time.LocalDate.class);
             }
             return d;
@@ -205,53 +223,59 @@ final class RequestJson {
 
     static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
-            throw new InvalidRequestException(List.of(new FieldError("$", "request body is required")));
+            throw new InvalidRequestException(List.of(new FieldError("$", "treść żądania jest wymagana")));
         }
         if (body.length() > MAX_BODY) {
-            throw new jakarta.ws.rs.WebApplicationException("The request body exceeds " + MAX_BODY + " characters", 413);
+            throw new jakarta.ws.rs.WebApplicationException("Treść żądania przekracza " + MAX_BODY + " znaków", 413);
         }
         try {
             return STRICT.readValue(body, type);
+        } catch (OutOfRange e) {
+            throw new InvalidRequestException(List.of(new FieldError(path(e), e.getOriginalMessage())));
         } catch (UnrecognizedPropertyException e) {
-            throw new InvalidRequestException(List.of(new FieldError(path(e), "unknown field")));
+            throw new InvalidRequestException(List.of(new FieldError(path(e), "nieznane pole")));
         } catch (InvalidFormatException e) {
             if (e.getTargetType() == String.class) {
                 throw new InvalidRequestException(List.of(new FieldError(path(e), e.getOriginalMessage())));
             }
-            throw new InvalidRequestException(List.of(new FieldError(path(e), "invalid value " + e.getValue()
-                    + ": expected " + describe(e.getTargetType()))));
+            throw new InvalidRequestException(List.of(new FieldError(path(e), "niepoprawna wartość: oczekiwano "
+                    + describe(e.getTargetType()))));
         } catch (MismatchedInputException e) {
-            throw new InvalidRequestException(List.of(new FieldError(path(e), "wrong type: expected "
+            throw new InvalidRequestException(List.of(new FieldError(path(e), "zły typ wartości: oczekiwano "
                     + describe(e.getTargetType()))));
         } catch (JsonParseException e) {
-            throw new InvalidRequestException(List.of(new FieldError("$", "malformed JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())));
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                String name = e.getProcessor() == null ? null : e.getProcessor().getParsingContext().getCurrentName();
+                throw new InvalidRequestException(List.of(new FieldError(name == null ? "$" : name,
+                        "pole podane dwa razy w tym samym obiekcie")));
+            }
+            throw new InvalidRequestException(List.of(new FieldError("$", "niepoprawny JSON w wierszu "
+                    + e.getLocation().getLineNr() + ", kolumnie " + e.getLocation().getColumnNr())));
         } catch (JsonMappingException e) {
-            String msg = e.getOriginalMessage() == null ? "invalid value" : e.getOriginalMessage().split("\n")[0];
-            throw new InvalidRequestException(List.of(new FieldError(path(e), msg)));
+            throw new InvalidRequestException(List.of(new FieldError(path(e), "niepoprawna wartość: oczekiwano "
+                    + describe(e instanceof MismatchedInputException m ? m.getTargetType() : null))));
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            throw new InvalidRequestException(List.of(new FieldError("$", "too deeply nested or too long: "
-                    + e.getOriginalMessage().split("\\(")[0].trim())));
+            throw new InvalidRequestException(List.of(new FieldError("$", "zbyt głęboko zagnieżdżony albo zbyt długi JSON")));
         } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(List.of(new FieldError("$", "malformed JSON")));
+            throw new InvalidRequestException(List.of(new FieldError("$", "niepoprawny JSON")));
         }
     }
 
     private static String describe(Class<?> t) {
         if (t == null) {
-            return "another type";
+            return "wartości innego typu";
         }
         if (t.isEnum()) {
-            return "one of " + java.util.Arrays.toString(t.getEnumConstants());
+            return "jednej z wartości " + java.util.Arrays.toString(t.getEnumConstants());
         }
         return switch (t.getSimpleName()) {
-            case "LocalDate" -> "an ISO date yyyy-MM-dd between 1900-01-01 and 2100-12-31";
-            case "BigDecimal" -> "a decimal number above -1000000000 and below 1000000000, at most 6 decimal places";
-            case "int", "Integer", "long", "Long" -> "a whole number between -1000000 and 1000000";
-            case "boolean", "Boolean" -> "true or false";
-            case "String" -> "a string";
-            case "List", "ArrayList" -> "an array";
-            default -> "an object (" + t.getSimpleName() + ")";
+            case "LocalDate" -> "daty w formacie RRRR-MM-DD od 1900-01-01 do 2100-12-31";
+            case "BigDecimal" -> "liczby (w JSON bez cudzysłowu)";
+            case "int", "Integer", "long", "Long" -> "liczby całkowitej (w JSON bez cudzysłowu)";
+            case "boolean", "Boolean" -> "true albo false";
+            case "String" -> "tekstu w cudzysłowie";
+            case "List", "ArrayList" -> "tablicy [ … ]";
+            default -> "obiektu { … }";
         };
     }
 

@@ -14,6 +14,6 @@ public record EvaluationRequest(
         @Schema(description = "Benefit identifier", examples = "zasilek_rodzinny", required = true) String benefit,
         @Schema(description = "The case's legal date (ISO). For zasiłek rodzinny: the first day from which entitlement "
                 + "is established (start of the okres zasiłkowy, or the filing date if later).", required = true) LocalDate legalDate,
-        @Schema(description = "Case reference in the calling OPS system (free text, ≤ 100 chars)") String caseReference,
+        @Schema(description = "Case reference in the calling OPS system (free text, ≤ 100 chars)", maxLength = 100) String caseReference,
         @Schema(description = "The application: household and income", required = true) Wniosek wniosek) {
 }

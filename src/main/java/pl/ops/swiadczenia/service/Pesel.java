@@ -18,7 +18,7 @@ public final class Pesel {
     /** Adds a field error when the PESEL is malformed, has a wrong check digit or does not match the birth date. */
     public static void check(String field, String pesel, LocalDate birthDate, List<FieldError> errors) {
         if (pesel == null || !pesel.matches("\\d{11}")) {
-            errors.add(new FieldError(field, "must be 11 digits"));
+            errors.add(new FieldError(field, "musi składać się z 11 cyfr"));
             return;
         }
         int sum = 0;
@@ -26,14 +26,14 @@ public final class Pesel {
             sum += WEIGHTS[i] * (pesel.charAt(i) - '0');
         }
         if ((10 - sum % 10) % 10 != pesel.charAt(10) - '0') {
-            errors.add(new FieldError(field, "is not a valid PESEL (wrong check digit)"));
+            errors.add(new FieldError(field, "niepoprawny numer PESEL (zła cyfra kontrolna)"));
             return;
         }
         LocalDate encoded = birthDate(pesel);
         if (encoded == null) {
-            errors.add(new FieldError(field, "is not a valid PESEL (no such birth date)"));
+            errors.add(new FieldError(field, "niepoprawny numer PESEL (nie ma takiej daty urodzenia)"));
         } else if (birthDate != null && !encoded.equals(birthDate)) {
-            errors.add(new FieldError(field, "does not match dataUrodzenia"));
+            errors.add(new FieldError(field, "nie zgadza się z dataUrodzenia"));
         }
     }
 

@@ -31,52 +31,52 @@ public final class RequestValidator {
     public static void validate(EvaluationRequest r) {
         List<FieldError> e = new ArrayList<>();
         if (r == null) {
-            throw new InvalidRequestException(List.of(new FieldError("$", "request body is required")));
+            throw new InvalidRequestException(List.of(new FieldError("$", "treść żądania jest wymagana")));
         }
         if (r.benefit() == null || r.benefit().isBlank()) {
-            e.add(new FieldError("benefit", "is required"));
+            e.add(new FieldError("benefit", "pole wymagane"));
         } else if (!r.benefit().matches("[a-z][a-z0-9_]{0,63}")) {
-            e.add(new FieldError("benefit", "must be a benefit identifier such as zasilek_rodzinny"));
+            e.add(new FieldError("benefit", "musi być identyfikatorem świadczenia, np. zasilek_rodzinny"));
         }
         if (r.legalDate() == null) {
-            e.add(new FieldError("legalDate", "is required (ISO date yyyy-MM-dd)"));
+            e.add(new FieldError("legalDate", "pole wymagane (data w formacie RRRR-MM-DD)"));
         } else if (r.legalDate().isBefore(EARLIEST)) {
-            e.add(new FieldError("legalDate", "must not be before " + EARLIEST));
+            e.add(new FieldError("legalDate", "nie może być wcześniejsza niż " + EARLIEST));
         } else if (r.legalDate().isAfter(LATEST)) {
-            e.add(new FieldError("legalDate", "must not be after " + LATEST));
+            e.add(new FieldError("legalDate", "nie może być późniejsza niż " + LATEST));
         }
         if (r.caseReference() != null && r.caseReference().length() > 100) {
-            e.add(new FieldError("caseReference", "must have at most 100 characters"));
+            e.add(new FieldError("caseReference", "za długi tekst: dozwolone najwyżej 100 znaków"));
         } else if (r.caseReference() != null && !CASE_REFERENCE.matcher(r.caseReference()).matches()) {
-            e.add(new FieldError("caseReference", "may contain letters, digits, spaces and / . _ - : # ( ) only"));
+            e.add(new FieldError("caseReference", "może zawierać tylko litery, cyfry, spacje oraz / . _ - : # ( )"));
         }
         Wniosek w = r.wniosek();
         if (w == null) {
-            e.add(new FieldError("wniosek", "is required"));
+            e.add(new FieldError("wniosek", "pole wymagane"));
             throw new InvalidRequestException(e);
         }
         if (w.getDataZlozenia() == null) {
-            e.add(new FieldError("wniosek.dataZlozenia", "is required"));
+            e.add(new FieldError("wniosek.dataZlozenia", "pole wymagane"));
         } else {
             if (w.getDataZlozenia().isBefore(EARLIEST)) {
-                e.add(new FieldError("wniosek.dataZlozenia", "must not be before " + EARLIEST));
+                e.add(new FieldError("wniosek.dataZlozenia", "nie może być wcześniejsza niż " + EARLIEST));
             } else if (w.getDataZlozenia().isAfter(LATEST)) {
-                e.add(new FieldError("wniosek.dataZlozenia", "must not be after " + LATEST));
+                e.add(new FieldError("wniosek.dataZlozenia", "nie może być późniejsza niż " + LATEST));
             }
         }
         BigDecimal d = w.getDochodRodzinyRokBazowy();   // required only by income-tested benefits: see validateFor
         if (d != null && d.signum() < 0) {
-            e.add(new FieldError("wniosek.dochodRodzinyRokBazowy", "must not be negative"));
+            e.add(new FieldError("wniosek.dochodRodzinyRokBazowy", "wartość nie może być ujemna"));
         } else if (d != null && d.compareTo(MAX_AMOUNT) > 0) {
-            e.add(new FieldError("wniosek.dochodRodzinyRokBazowy", "must not exceed " + MAX_AMOUNT));
+            e.add(new FieldError("wniosek.dochodRodzinyRokBazowy", "nie może przekraczać " + MAX_AMOUNT));
         } else if (d != null && d.stripTrailingZeros().scale() > 2) {
-            e.add(new FieldError("wniosek.dochodRodzinyRokBazowy", "must have at most 2 decimal places (grosze)"));
+            e.add(new FieldError("wniosek.dochodRodzinyRokBazowy", "najwyżej 2 miejsca po przecinku (grosze)"));
         }
         List<CzlonekRodziny> cz = w.getCzlonkowieRodziny();
         if (cz.isEmpty()) {
-            e.add(new FieldError("wniosek.czlonkowieRodziny", "must list at least the applicant"));
+            e.add(new FieldError("wniosek.czlonkowieRodziny", "musi zawierać co najmniej wnioskodawcę"));
         } else if (cz.size() > 30) {
-            e.add(new FieldError("wniosek.czlonkowieRodziny", "must have at most 30 persons"));
+            e.add(new FieldError("wniosek.czlonkowieRodziny", "za dużo osób: dozwolone najwyżej 30"));
         } else {
             Set<String> ids = new HashSet<>();
             Set<String> children = new HashSet<>();
@@ -85,45 +85,45 @@ public final class RequestValidator {
                 CzlonekRodziny c = cz.get(i);
                 String p = "wniosek.czlonkowieRodziny[" + i + "]";
                 if (c == null) {
-                    e.add(new FieldError(p, "must not be null"));
+                    e.add(new FieldError(p, "nie może być puste (null)"));
                     continue;
                 }
                 if (c.getId() == null || c.getId().isBlank()) {
-                    e.add(new FieldError(p + ".id", "is required"));
+                    e.add(new FieldError(p + ".id", "pole wymagane"));
                 } else if (c.getId().length() > 50) {
-                    e.add(new FieldError(p + ".id", "must have at most 50 characters"));
+                    e.add(new FieldError(p + ".id", "za długi tekst: dozwolone najwyżej 50 znaków"));
                 } else if (!ID.matcher(c.getId()).matches()) {
-                    e.add(new FieldError(p + ".id", "may contain letters, digits and _ . - only"));
+                    e.add(new FieldError(p + ".id", "może zawierać tylko litery, cyfry oraz _ . -"));
                 } else if (c.getId().matches("\\d{11}")) {
-                    e.add(new FieldError(p + ".id", "must not be a PESEL number: use a neutral id (e.g. matka, dziecko1) "
-                            + "and put the PESEL in the field pesel"));
+                    e.add(new FieldError(p + ".id", "nie może być numerem PESEL: użyj neutralnego identyfikatora (np. matka, dziecko1), "
+                            + "a PESEL podaj w polu pesel"));
                 } else if (!ids.add(c.getId())) {
-                    e.add(new FieldError(p + ".id", "duplicates another person's id '" + c.getId() + "'"));
+                    e.add(new FieldError(p + ".id", "powtarza identyfikator innej osoby '" + c.getId() + "'"));
                 }
                 if (c.getPesel() != null) {
                     Pesel.check(p + ".pesel", c.getPesel(), c.getDataUrodzenia(), e);
                 }
                 if (c.getRola() == null) {
-                    e.add(new FieldError(p + ".rola", "is required (WNIOSKODAWCA, MALZONEK, RODZIC_DZIECKA, DZIECKO)"));
+                    e.add(new FieldError(p + ".rola", "pole wymagane (WNIOSKODAWCA, MALZONEK, RODZIC_DZIECKA, DZIECKO)"));
                 } else if (c.getRola() == Rola.WNIOSKODAWCA) {
                     applicants++;
                 } else if (c.getRola() == Rola.DZIECKO && c.getId() != null) {
                     children.add(c.getId());
                 }
                 if (c.getDataUrodzenia() == null) {
-                    e.add(new FieldError(p + ".dataUrodzenia", "is required"));
+                    e.add(new FieldError(p + ".dataUrodzenia", "pole wymagane"));
                 } else if (c.getDataUrodzenia().isBefore(EARLIEST)) {
-                    e.add(new FieldError(p + ".dataUrodzenia", "must not be before " + EARLIEST));
+                    e.add(new FieldError(p + ".dataUrodzenia", "nie może być wcześniejsza niż " + EARLIEST));
                 } else if (w.getDataZlozenia() != null && c.getDataUrodzenia().isAfter(w.getDataZlozenia())) {
-                    e.add(new FieldError(p + ".dataUrodzenia", "must not be after the filing date " + w.getDataZlozenia()));
+                    e.add(new FieldError(p + ".dataUrodzenia", "nie może być późniejsza niż data złożenia wniosku " + w.getDataZlozenia()));
                 }
                 if (w.isSamotnieWychowuje() && c.getRola() == Rola.DZIECKO && c.getAlimentyOdDrugiegoRodzica() == null) {
                     e.add(new FieldError(p + ".alimentyOdDrugiegoRodzica",
-                            "is required for each child when samotnieWychowuje is true"));
+                            "pole wymagane dla każdego dziecka, gdy samotnieWychowuje ma wartość true"));
                 }
             }
             if (applicants != 1) {
-                e.add(new FieldError("wniosek.czlonkowieRodziny", "must contain exactly one person with rola WNIOSKODAWCA (found " + applicants + ")"));
+                e.add(new FieldError("wniosek.czlonkowieRodziny", "musi zawierać dokładnie jedną osobę z rolą WNIOSKODAWCA (jest: " + applicants + ")"));
             }
             for (int i = 0; i < cz.size(); i++) {
                 CzlonekRodziny c = cz.get(i);
@@ -133,25 +133,25 @@ public final class RequestValidator {
                 }
                 String p = "wniosek.czlonkowieRodziny[" + i + "].urlopWychowawczy";
                 if (c.getRola() == Rola.DZIECKO) {
-                    e.add(new FieldError(p, "is allowed only for a parent, not for a child"));
+                    e.add(new FieldError(p, "dozwolone tylko dla rodzica, nie dla dziecka"));
                 }
                 if (u.getDzieckoId() == null || !children.contains(u.getDzieckoId())) {
-                    e.add(new FieldError(p + ".dzieckoId", "must be the id of a child (rola DZIECKO) in czlonkowieRodziny"));
+                    e.add(new FieldError(p + ".dzieckoId", "musi być identyfikatorem dziecka (rola DZIECKO) z listy czlonkowieRodziny"));
                 }
                 if (u.getOdDnia() == null) {
-                    e.add(new FieldError(p + ".odDnia", "is required"));
+                    e.add(new FieldError(p + ".odDnia", "pole wymagane"));
                 }
                 if (u.getDoDnia() == null) {
-                    e.add(new FieldError(p + ".doDnia", "is required"));
+                    e.add(new FieldError(p + ".doDnia", "pole wymagane"));
                 }
                 if (u.getOdDnia() != null && u.getDoDnia() != null && u.getDoDnia().isBefore(u.getOdDnia())) {
-                    e.add(new FieldError(p + ".doDnia", "must not be before odDnia"));
+                    e.add(new FieldError(p + ".doDnia", "nie może być wcześniejsza niż odDnia"));
                 }
                 if (u.getMiesiaceDodatkuWykorzystane() < 0 || u.getMiesiaceDodatkuWykorzystane() > 1000) {
-                    e.add(new FieldError(p + ".miesiaceDodatkuWykorzystane", "must be between 0 and 1000"));
+                    e.add(new FieldError(p + ".miesiaceDodatkuWykorzystane", "dozwolone od 0 do 1000"));
                 }
                 if (u.getMiesiaceZatrudnieniaPrzedUrlopem() < 0 || u.getMiesiaceZatrudnieniaPrzedUrlopem() > 1000) {
-                    e.add(new FieldError(p + ".miesiaceZatrudnieniaPrzedUrlopem", "must be between 0 and 1000"));
+                    e.add(new FieldError(p + ".miesiaceZatrudnieniaPrzedUrlopem", "dozwolone od 0 do 1000"));
                 }
             }
         }
@@ -159,6 +159,14 @@ public final class RequestValidator {
             for (var b : sekcja.getValue().bledy("wniosek." + sekcja.getKey(), w)) {
                 e.add(new FieldError(b.pole(), b.komunikat()));
             }
+        }
+        // the range each field declares (fakty, Bean Validation): it replaces any other message on the same field
+        List<FieldError> bounds = InputBounds.check("wniosek", w);
+        if (!bounds.isEmpty()) {
+            Set<String> bounded = new HashSet<>();
+            bounds.forEach(b -> bounded.add(b.field()));
+            e.removeIf(f -> bounded.contains(f.field()));
+            e.addAll(bounds);
         }
         if (!e.isEmpty()) {
             throw new InvalidRequestException(e);
@@ -172,7 +180,7 @@ public final class RequestValidator {
         var input = rs.manifest().input();
         if (input.requiresIncome() && w.getDochodRodzinyRokBazowy() == null) {
             e.add(new FieldError("wniosek.dochodRodzinyRokBazowy",
-                    "is required for " + rs.benefit() + " (family income in the base year, PLN)"));
+                    "pole wymagane dla świadczenia " + rs.benefit() + " (dochód rodziny w roku bazowym, zł)"));
         }
         for (var sekcja : w.sekcje().entrySet()) {
             for (var b : sekcja.getValue().bledyDla(rs.benefit(), "wniosek." + sekcja.getKey(), w)) {
@@ -180,13 +188,13 @@ public final class RequestValidator {
             }
         }
         if (input.requiresSection() != null && !w.sekcje().containsKey(input.requiresSection())) {
-            e.add(new FieldError("wniosek." + input.requiresSection(), "is required for " + rs.benefit()));
+            e.add(new FieldError("wniosek." + input.requiresSection(), "pole wymagane dla świadczenia " + rs.benefit()));
         }
         if (input.legalDateNotBeforeFilingMonth() && w.getDataZlozenia() != null
                 && r.legalDate().isBefore(w.getDataZlozenia().withDayOfMonth(1))) {
-            e.add(new FieldError("legalDate", "must not be before the month the application was filed ("
-                    + w.getDataZlozenia() + "): for " + rs.benefit()
-                    + " entitlement is established from the filing month at the earliest"));
+            e.add(new FieldError("legalDate", "nie może być wcześniejsza niż miesiąc złożenia wniosku ("
+                    + w.getDataZlozenia() + "): prawo do świadczenia " + rs.benefit()
+                    + " ustala się najwcześniej od miesiąca złożenia wniosku"));
         }
         if (!e.isEmpty()) {
             throw new InvalidRequestException(e);
