@@ -140,16 +140,14 @@ public class DaneCzystegoPowietrza implements SekcjaWniosku {
     @Min(1900)
     @Max(2100)
     private Integer rokDochodu;
-    @Valid
     @Size(max = 30)
-    private List<DochodCzlonka> dochodyCzlonkow = new ArrayList<>();
+    private List<@Valid DochodCzlonka> dochodyCzlonkow = new ArrayList<>();
     @DecimalMin("0")
     @DecimalMax("99999.9999")
     @Digits(integer = 5, fraction = 4)
     private BigDecimal hektaryPrzeliczeniowe;
-    @Valid
     @Size(max = 100)
-    private List<ZasilekCzlonka> zasilki = new ArrayList<>();
+    private List<@Valid ZasilekCzlonka> zasilki = new ArrayList<>();
 
     public DaneCzystegoPowietrza() {
     }

@@ -13,9 +13,8 @@ import java.util.Set;
  * Input fact: rules never modify it. Fields may only be added (old rule versions are replayed against this class).
  */
 public class DaneDobryStart implements SekcjaWniosku {
-    @Valid
     @Size(max = 30)
-    private List<UczenDobryStart> uczniowie = new ArrayList<>();
+    private List<@Valid UczenDobryStart> uczniowie = new ArrayList<>();
     private boolean wniosekWPostaciPapierowej;
 
     public DaneDobryStart() {

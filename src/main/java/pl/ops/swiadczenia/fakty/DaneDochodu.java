@@ -14,12 +14,10 @@ import java.util.List;
  * farm in hectares przeliczeniowe (art. 5 ust. 8). Read by the shared ruleset {@code dochod_rodziny}.
  */
 public class DaneDochodu implements SekcjaWniosku {
-    @Valid
     @Size(max = 100)
-    private List<ZmianaDochodu> dochodUtracony = new ArrayList<>();
-    @Valid
+    private List<@Valid ZmianaDochodu> dochodUtracony = new ArrayList<>();
     @Size(max = 100)
-    private List<ZmianaDochodu> dochodUzyskany = new ArrayList<>();
+    private List<@Valid ZmianaDochodu> dochodUzyskany = new ArrayList<>();
     @DecimalMin("0")
     @DecimalMax("99999.9999")
     @Digits(integer = 5, fraction = 4)

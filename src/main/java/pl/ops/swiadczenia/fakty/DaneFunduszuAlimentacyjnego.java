@@ -19,9 +19,8 @@ import java.util.Set;
  * Fields may only be added (old rule versions are replayed against this class).
  */
 public class DaneFunduszuAlimentacyjnego implements SekcjaWniosku {
-    @Valid
     @Size(max = 30)
-    private List<OsobaUprawniona> osobyUprawnione = new ArrayList<>();
+    private List<@Valid OsobaUprawniona> osobyUprawnione = new ArrayList<>();
 
     public DaneFunduszuAlimentacyjnego() {
     }

@@ -18,9 +18,8 @@ import java.util.Set;
  * single parent, {@code alimentyOdDrugiegoRodzica}.
  */
 public class DaneJednorazowejZapomogi implements SekcjaWniosku {
-    @Valid
     @Size(max = 30)
-    private List<DzieckoJednorazowejZapomogi> dzieci = new ArrayList<>();
+    private List<@Valid DzieckoJednorazowejZapomogi> dzieci = new ArrayList<>();
     private boolean swiadczenieZTytuluUrodzeniaZaGranica;
 
     public DaneJednorazowejZapomogi() {

@@ -131,9 +131,8 @@ public class DanePomocySpolecznej implements SekcjaWniosku {
     }
 
     private Boolean osobaSamotnieGospodarujaca;
-    @Valid
     @Size(max = 30)
-    private List<DochodCzlonka> dochody = new ArrayList<>();
+    private List<@Valid DochodCzlonka> dochody = new ArrayList<>();
     @Size(max = 15)
     private List<PowodPomocy> powody = new ArrayList<>();
     @Size(max = 50)

@@ -37,9 +37,8 @@ public class DaneStypendiumSzkolnego implements SekcjaWniosku {
         OSRODEK_REWALIDACYJNO_WYCHOWAWCZY
     }
 
-    @Valid
     @Size(max = 30)
-    private List<Uczen> uczniowie = new ArrayList<>();
+    private List<@Valid Uczen> uczniowie = new ArrayList<>();
     @Min(1990)
     @Max(2100)
     private Integer rokSzkolny;

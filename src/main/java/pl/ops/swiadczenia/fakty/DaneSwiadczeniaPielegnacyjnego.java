@@ -33,9 +33,8 @@ public class DaneSwiadczeniaPielegnacyjnego implements SekcjaWniosku {
     private boolean wybranoZasadyOd2024;
     private boolean noweOrzeczeniePo2023;
     private Boolean terminyArt63Ust3Zachowane;
-    @Valid
     @Size(max = 30)
-    private List<OsobaWymagajacaOpieki> osobyWymagajaceOpieki = new ArrayList<>();
+    private List<@Valid OsobaWymagajacaOpieki> osobyWymagajaceOpieki = new ArrayList<>();
 
     public DaneSwiadczeniaPielegnacyjnego() {
     }

@@ -69,9 +69,8 @@ public class DaneSwiadczeniaRodzicielskiego implements SekcjaWniosku {
         @Min(1)
         @Max(10000)
         private Integer masaUrodzeniowaGramy;
-        @Valid
         @Size(max = 50)
-        private List<PobytWSzpitalu> pobytyWSzpitalu = new ArrayList<>();
+        private List<@Valid PobytWSzpitalu> pobytyWSzpitalu = new ArrayList<>();
 
         public Noworodek() {
         }
@@ -107,9 +106,8 @@ public class DaneSwiadczeniaRodzicielskiego implements SekcjaWniosku {
     @Min(0)
     @Max(50)
     private Integer ukonczoneTygodnieCiazy;
-    @Valid
     @Size(max = 10)
-    private List<Noworodek> noworodki = new ArrayList<>();
+    private List<@Valid Noworodek> noworodki = new ArrayList<>();
 
     public DaneSwiadczeniaRodzicielskiego() {
     }

@@ -15,9 +15,8 @@ import java.util.Set;
  * it. Fields may only be added (old rule versions are replayed against this class).
  */
 public class DaneZasilkuPielegnacyjnego implements SekcjaWniosku {
-    @Valid
     @Size(max = 30)
-    private List<Osoba> osoby = new ArrayList<>();
+    private List<@Valid Osoba> osoby = new ArrayList<>();
 
     public DaneZasilkuPielegnacyjnego() {
     }

@@ -16,9 +16,8 @@ import java.util.List;
  */
 public class Wniosek {
     private LocalDate dataZlozenia;
-    @Valid
     @Size(max = 30)
-    private List<CzlonekRodziny> czlonkowieRodziny = new ArrayList<>();
+    private List<@Valid CzlonekRodziny> czlonkowieRodziny = new ArrayList<>();
     @DecimalMin("0")
     @DecimalMax("99999999.99")
     @Digits(integer = 8, fraction = 2)

@@ -52,19 +52,19 @@ public class ProblemMappers {
     public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
         return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
                 .entity(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized",
-                        "A valid bearer token is required (Authorization: Bearer …)")).build();
+                        "Wymagany jest ważny token (nagłówek Authorization: Bearer …) / a valid bearer token is required")).build();
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e) {
         return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
                 .entity(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized",
-                        "The bearer token is invalid or expired")).build();
+                        "Token jest niepoprawny albo wygasł / the bearer token is invalid or expired")).build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e) {
-        return Problem.of(Response.Status.FORBIDDEN, "forbidden", "Your role does not allow this operation").toResponse();
+        return Problem.of(Response.Status.FORBIDDEN, "forbidden", "Twoja rola nie pozwala na tę operację / your role does not allow this operation").toResponse();
     }
 
     @ServerExceptionMapper
@@ -79,7 +79,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jaxrsNotFound(NotFoundException e) {
-        return Problem.of(Response.Status.NOT_FOUND, "not-found", "No such resource").toResponse();
+        return Problem.of(Response.Status.NOT_FOUND, "not-found", "Nie ma takiego zasobu / no such resource").toResponse();
     }
 
     @ServerExceptionMapper
@@ -131,7 +131,7 @@ public class ProblemMappers {
     public Response engine(EngineException e) {
         LOG.error("Ruleset failure", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "ruleset-failure",
-                "The ruleset failed to evaluate this case; the failure is logged. " + e.getMessage()).toResponse();
+                "Zestaw reguł nie zdołał rozstrzygnąć tej sprawy; błąd zapisano w dzienniku / the ruleset failed to evaluate this case. " + e.getMessage()).toResponse();
     }
 
     /**
@@ -208,7 +208,7 @@ public class ProblemMappers {
         }
         LOG.error("Unexpected failure", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
-                "Unexpected failure; it is logged").toResponse();
+                "Nieoczekiwany błąd usługi; zapisano go w dzienniku / unexpected failure; it is logged").toResponse();
     }
 
     /** Class names of failures that mean "no connection to the database" (the store is unreachable, not wrong). */
