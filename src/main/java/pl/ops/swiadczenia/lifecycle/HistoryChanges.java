@@ -253,7 +253,7 @@ public class HistoryChanges {
     public DraftView draft(String benefit, LocalDate date) {
         RuleSetRegistry reg = ruleSets.registry();
         RuleSet state = reg.find(benefit, date).filter(RuleSet::fromHistory).orElseThrow(() ->
-                new jakarta.ws.rs.NotFoundException("No legal state " + benefit + "/" + date));
+                new jakarta.ws.rs.NotFoundException("Brak stanu prawnego " + benefit + "/" + date));
         String content = RuleSetLoader.sha256(ruleSets.root().resolve(benefit));
         List<RuleSetChangeRecord> all = steps.of(benefit, date);
         RuleSetChangeRecord upload = lastUpload(all, content);
@@ -292,7 +292,7 @@ public class HistoryChanges {
         }
         synchronized (ruleSets.lock) {
             RuleSet state = ruleSets.registry().find(benefit, date).filter(RuleSet::fromHistory).orElseThrow(() ->
-                    new jakarta.ws.rs.NotFoundException("No draft " + benefit + "/" + date));
+                    new jakarta.ws.rs.NotFoundException("Brak projektu " + benefit + "/" + date));
             if (state.released()) {
                 throw new RuleSets.ConflictException(state.id() + " jest już wydany / is already released");
             }
@@ -369,7 +369,7 @@ public class HistoryChanges {
         }
         synchronized (ruleSets.lock) {
             RuleSet state = ruleSets.registry().find(benefit, version).filter(s -> !s.fromHistory()).orElseThrow(() ->
-                    new jakarta.ws.rs.NotFoundException("No draft " + benefit + "/" + version));
+                    new jakarta.ws.rs.NotFoundException("Brak projektu " + benefit + "/" + version));
             if (state.released()) {
                 throw new RuleSets.ConflictException(state.id() + " jest już wydany / is already released");
             }
@@ -404,7 +404,7 @@ public class HistoryChanges {
     public RuleSets.Publication publishFolder(String benefit, LocalDate version, String actor, String comment) {
         synchronized (ruleSets.lock) {
             RuleSet draft = ruleSets.registry().find(benefit, version).orElseThrow(() ->
-                    new jakarta.ws.rs.NotFoundException("No loaded version " + benefit + "/" + version));
+                    new jakarta.ws.rs.NotFoundException("Brak wczytanej wersji " + benefit + "/" + version));
             if (!draft.released()) {
                 List<RuleSetChangeRecord> all = steps.of(benefit, version);
                 RuleSetChangeRecord upload = lastUpload(all, draft.sha256());
@@ -482,7 +482,7 @@ public class HistoryChanges {
         synchronized (ruleSets.lock) {
             RuleSetRegistry reg = ruleSets.registry();
             RuleSet draft = reg.find(benefit, date).filter(RuleSet::fromHistory).orElseThrow(() ->
-                    new jakarta.ws.rs.NotFoundException("No draft " + benefit + "/" + date));
+                    new jakarta.ws.rs.NotFoundException("Brak projektu " + benefit + "/" + date));
             if (draft.released()) {
                 throw new RuleSets.ConflictException(draft.id() + " jest już wydany / is already released");
             }
@@ -504,8 +504,10 @@ public class HistoryChanges {
             Map<String, String> files = RuleSets.readTree(live);
             String released = releaseChange(files.get(HistoryLoader.MANIFEST), date);
             if (released == null) {
-                throw new RuleSets.ConflictException(HistoryLoader.MANIFEST + " of " + benefit + " needs an entry changes: "
-                        + date + " with one line 'status: draft' (brak wpisu changes: " + date + " ze status: draft)");
+                throw new RuleSets.ConflictException("W " + HistoryLoader.MANIFEST + " świadczenia " + benefit
+                        + " brak wpisu changes: " + date + " z jednym wierszem 'status: draft' / "
+                        + HistoryLoader.MANIFEST + " of " + benefit + " needs an entry changes: " + date
+                        + " with one line 'status: draft'");
             }
             files.put(HistoryLoader.MANIFEST, released);
             Path staged = stageFiles(benefit, files);

@@ -137,24 +137,24 @@ public class ImpactService {
     public JobView start(ImpactRequest r, String actor) {
         List<FieldError> errors = new ArrayList<>();
         if (r == null || r.benefit() == null) {
-            errors.add(new FieldError("benefit", "is required"));
+            errors.add(new FieldError("benefit", "pole wymagane"));
         }
         if (r == null || r.version() == null) {
-            errors.add(new FieldError("version", "is required: the candidate version (yyyy-MM-dd)"));
+            errors.add(new FieldError("version", "pole wymagane: wersja kandydująca (data w formacie RRRR-MM-DD)"));
         }
         if (r != null && r.correction() != null) {
             errors.add(new FieldError("correction", "analizę skutków korekty uruchamia POST /api/v1/corrections/{benefit}/"
                     + "{id}/impact-analysis"));
         }
         if (r != null && r.legalDateFrom() != null && r.legalDateTo() != null && r.legalDateFrom().isAfter(r.legalDateTo())) {
-            errors.add(new FieldError("legalDateTo", "must not be before legalDateFrom"));
+            errors.add(new FieldError("legalDateTo", "nie może być wcześniejsza niż legalDateFrom"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         RuleSetRegistry registry = ruleSets.registry();
         RuleSet candidate = registry.find(r.benefit(), r.version()).orElseThrow(() -> new InvalidRequestException(
-                List.of(new FieldError("version", "no loaded version " + r.benefit() + "/" + r.version()))));
+                List.of(new FieldError("version", "brak wczytanej wersji " + r.benefit() + "/" + r.version()))));
         ImpactRequest req = new ImpactRequest(r.benefit(), r.version(),
                 r.legalDateFrom() != null ? r.legalDateFrom() : LocalDate.of(1900, 1, 1),
                 r.legalDateTo() != null ? r.legalDateTo() : LocalDate.of(9999, 12, 31));
@@ -184,10 +184,11 @@ public class ImpactService {
     /** Starts a batch replay of {@code r} for {@code actor}. */
     public JobView startReplay(ReplayRequest r, String actor) {
         if (r == null || r.benefit() == null || r.benefit().isBlank()) {
-            throw new InvalidRequestException(List.of(new FieldError("benefit", "is required")));
+            throw new InvalidRequestException(List.of(new FieldError("benefit", "pole wymagane")));
         }
         if (r.legalDateFrom() != null && r.legalDateTo() != null && r.legalDateFrom().isAfter(r.legalDateTo())) {
-            throw new InvalidRequestException(List.of(new FieldError("legalDateTo", "must not be before legalDateFrom")));
+            throw new InvalidRequestException(List.of(new FieldError("legalDateTo",
+                    "nie może być wcześniejsza niż legalDateFrom")));
         }
         ImpactRequest req = new ImpactRequest(r.benefit(), null,
                 r.legalDateFrom() != null ? r.legalDateFrom() : LocalDate.of(1900, 1, 1),

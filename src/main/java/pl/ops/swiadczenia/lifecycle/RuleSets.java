@@ -54,6 +54,8 @@ import pl.ops.swiadczenia.service.InvalidRequestException;
 public class RuleSets implements RegistryHolder {
     private static final Logger LOG = Logger.getLogger(RuleSets.class);
     private static final Pattern BENEFIT = Pattern.compile("[a-z][a-z0-9_]{1,63}");
+    private static final String BENEFIT_MESSAGE = "niepoprawna nazwa świadczenia: małe litery, cyfry i _ ("
+            + BENEFIT.pattern() + ")";
     private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
     private static final Pattern STATUS_DRAFT = Pattern.compile("(?m)^status:\\s*draft\\s*$");
 
@@ -432,7 +434,7 @@ public class RuleSets implements RegistryHolder {
     public ValidationReport validateFolder(String benefit, LocalDate version) {
         Path dir = folder(benefit, version);
         if (!Files.isDirectory(dir)) {
-            throw new jakarta.ws.rs.NotFoundException("No folder rules/" + benefit + "/" + version);
+            throw new jakarta.ws.rs.NotFoundException("Brak folderu rules/" + benefit + "/" + version);
         }
         return validator().validate(dir, registry, "rules/" + benefit + "/" + version).report();
     }
@@ -450,8 +452,10 @@ public class RuleSets implements RegistryHolder {
 
     public RuleSetDiff.Report diff(String benefit, LocalDate from, LocalDate to) {
         RuleSetRegistry r = registry;
-        RuleSet a = r.find(benefit, from).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(benefit + "/" + from));
-        RuleSet b = r.find(benefit, to).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(benefit + "/" + to));
+        RuleSet a = r.find(benefit, from)
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("Brak wersji " + benefit + "/" + from));
+        RuleSet b = r.find(benefit, to)
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("Brak wersji " + benefit + "/" + to));
         return RuleSetDiff.diff(a, b, r, Path.of(config.testCasesDir()));
     }
 
@@ -487,17 +491,19 @@ public class RuleSets implements RegistryHolder {
         synchronized (lock) {
             RuleSet existing = registry.find(benefit, version).orElse(null);
             if (existing != null && existing.released()) {
-                throw new ConflictException(existing.id() + " is released and immutable; a change is a new version");
+                throw new ConflictException(existing.id() + " jest wydany i niezmienny; zmiana prawa to nowa wersja / "
+                        + "is released and immutable; a change is a new version");
             }
             if (STATUS_DRAFT.matcher(files.getOrDefault(RuleSetLoader.MANIFEST, "")).results().count() != 1) {
                 throw new InvalidRequestException(List.of(new FieldError("files.ruleset.yaml",
-                        "an uploaded version must have 'status: draft'; it becomes released only by publication")));
+                        "przesłana wersja musi mieć 'status: draft'; wydaną staje się dopiero przez publikację")));
             }
             Path staging = stage(benefit, version, files);
             try {
                 RuleSetValidator.Result v = validator().validate(staging, registry, "upload " + benefit + "/" + version);
                 if (!v.report().valid()) {
-                    throw new RefusedException("The uploaded version does not validate; nothing was stored", v.report());
+                    throw new RefusedException("Przesłana wersja nie przechodzi walidacji; niczego nie zapisano / "
+                            + "The uploaded version does not validate; nothing was stored", v.report());
                 }
                 Path target = folder(benefit, version);
                 swapInto(staging, target);
@@ -570,30 +576,35 @@ public class RuleSets implements RegistryHolder {
     public Publication publish(String benefit, LocalDate version, String publishedBy, String comment) {
         synchronized (lock) {
             RuleSet draft = registry.find(benefit, version).orElseThrow(() ->
-                    new jakarta.ws.rs.NotFoundException("No loaded version " + benefit + "/" + version));
+                    new jakarta.ws.rs.NotFoundException("Brak wczytanej wersji " + benefit + "/" + version));
             if (draft.released()) {
-                throw new ConflictException(draft.id() + " is already released");
+                throw new ConflictException(draft.id() + " jest już wydany / is already released");
             }
             Path dir = folder(benefit, version);
             if (!Files.isDirectory(dir) || !RuleSetLoader.sha256(dir).equals(draft.sha256())) {
-                throw new ConflictException("The folder of " + draft.id() + " changed since it was loaded; scan and "
-                        + "validate it again before publishing");
+                throw new ConflictException("Folder " + draft.id() + " zmienił się od wczytania; wczytaj go (POST "
+                        + "/api/v1/rulesets/scan) i sprawdź ponownie przed publikacją / The folder of " + draft.id()
+                        + " changed since it was loaded; scan and validate it again before publishing");
             }
             RuleSetValidator.Result v = validator().validate(dir, registry, "rules/" + benefit + "/" + version, true);
             if (!v.report().valid()) {
-                throw new RefusedException(draft.id() + " does not validate and cannot be published", v.report());
+                throw new RefusedException(draft.id() + " nie przechodzi walidacji i nie może zostać wydany / "
+                        + "does not validate and cannot be published", v.report());
             }
             Map<String, String> files = readFiles(dir);
             String manifest = files.get(RuleSetLoader.MANIFEST);
             if (STATUS_DRAFT.matcher(manifest).results().count() != 1) {
-                throw new ConflictException(RuleSetLoader.MANIFEST + " of " + draft.id() + " needs one line 'status: draft'");
+                throw new ConflictException("W " + RuleSetLoader.MANIFEST + " wersji " + draft.id()
+                        + " potrzebny jest dokładnie jeden wiersz 'status: draft' / " + RuleSetLoader.MANIFEST
+                        + " of " + draft.id() + " needs one line 'status: draft'");
             }
             files.put(RuleSetLoader.MANIFEST, STATUS_DRAFT.matcher(manifest).replaceFirst("status: released"));
             Path staging = stage(benefit, version, files);
             try {
                 RuleSetLoader.Analysis released = loader.analyse(staging);
                 if (!released.ok() || !released.ruleSet().released()) {
-                    throw new RefusedException("The released form of " + draft.id() + " does not load", v.report());
+                    throw new RefusedException("Wydana postać " + draft.id() + " nie daje się wczytać / "
+                            + "The released form of " + draft.id() + " does not load", v.report());
                 }
                 Instant now = Instant.now(clock);
                 Publication p = new Publication(draft.id(), benefit, version, released.sha256(), draft.sha256(),
@@ -630,8 +641,9 @@ public class RuleSets implements RegistryHolder {
             r.validationReport = CanonicalJson.MAPPER.writeValueAsString(report);
             publicationStore.insert(r);
         } catch (IOException | RuntimeException e) {
-            throw new ConflictException("The publication of " + p.rulesetId() + " could not be recorded ("
-                    + e.getMessage() + "); nothing was published");
+            throw new ConflictException("Publikacji " + p.rulesetId() + " nie udało się zapisać (" + e.getMessage()
+                    + "); niczego nie opublikowano / The publication of " + p.rulesetId() + " could not be recorded; "
+                    + "nothing was published");
         }
     }
 
@@ -744,7 +756,7 @@ public class RuleSets implements RegistryHolder {
 
     private Path folder(String benefit, LocalDate version) {
         if (!BENEFIT.matcher(benefit).matches()) {
-            throw new InvalidRequestException(List.of(new FieldError("benefit", "must match " + BENEFIT.pattern())));
+            throw new InvalidRequestException(List.of(new FieldError("benefit", BENEFIT_MESSAGE)));
         }
         return root().resolve(benefit).resolve(version.toString());
     }
@@ -752,32 +764,34 @@ public class RuleSets implements RegistryHolder {
     private static void checkUpload(String benefit, Map<String, String> files) {
         List<FieldError> errors = new ArrayList<>();
         if (!BENEFIT.matcher(benefit).matches()) {
-            errors.add(new FieldError("benefit", "must match " + BENEFIT.pattern()));
+            errors.add(new FieldError("benefit", BENEFIT_MESSAGE));
         }
         if (files == null || files.isEmpty()) {
-            errors.add(new FieldError("files", "is required: file name → content (ruleset.yaml, parameters.yaml, *.drl, *.drl.csv)"));
+            errors.add(new FieldError("files", "pole wymagane: mapa „nazwa pliku → treść” (ruleset.yaml, "
+                    + "parameters.yaml, *.drl, *.drl.csv)"));
         } else {
             long total = 0;
             if (files.size() > 100) {
-                errors.add(new FieldError("files", "at most 100 files"));
+                errors.add(new FieldError("files", "za dużo plików: dozwolone najwyżej 100"));
             }
             for (Map.Entry<String, String> f : files.entrySet()) {
                 String n = f.getKey();
                 boolean kind = n.endsWith(".drl") || n.endsWith(".yaml") || n.endsWith(DecisionTables.SUFFIX) || n.endsWith(".md");
                 if (!FILE.matcher(n).matches() || n.contains("..") || !kind) {
-                    errors.add(new FieldError("files." + n, "a plain file name ending .drl, .yaml, .drl.csv or .md"));
+                    errors.add(new FieldError("files." + n, "niedozwolona nazwa pliku: dozwolona sama nazwa pliku "
+                            + "(bez folderów ani „..”) zakończona .drl, .yaml, .drl.csv albo .md"));
                 }
                 if (f.getValue() == null) {
-                    errors.add(new FieldError("files." + n, "content is required"));
+                    errors.add(new FieldError("files." + n, "wymagana treść pliku"));
                 } else {
                     total += f.getValue().length();
                     if (f.getValue().length() > 1_000_000) {
-                        errors.add(new FieldError("files." + n, "at most 1 000 000 characters"));
+                        errors.add(new FieldError("files." + n, "plik za duży: dozwolone najwyżej 1 000 000 znaków"));
                     }
                 }
             }
             if (total > 5_000_000) {
-                errors.add(new FieldError("files", "at most 5 000 000 characters in all"));
+                errors.add(new FieldError("files", "pliki za duże: dozwolone łącznie najwyżej 5 000 000 znaków"));
             }
         }
         if (!errors.isEmpty()) {

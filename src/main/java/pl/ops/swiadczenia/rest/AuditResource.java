@@ -82,7 +82,7 @@ public class AuditResource {
     @Path("/replays/{id}")
     @Operation(summary = "Progress and result of a batch replay: identical, different (listed), not replayable")
     public ImpactService.JobView replay(@PathParam("id") String id) {
-        return jobs.get(ImpactService.Kind.REPLAY, id).orElseThrow(() -> new NotFoundException("No replay " + id));
+        return jobs.get(ImpactService.Kind.REPLAY, id).orElseThrow(() -> noReplay(id));
     }
 
     @GET
@@ -98,7 +98,7 @@ public class AuditResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        ImpactService.JobView job = jobs.get(ImpactService.Kind.REPLAY, id).orElseThrow(() -> new NotFoundException("No replay " + id));
+        ImpactService.JobView job = jobs.get(ImpactService.Kind.REPLAY, id).orElseThrow(() -> noReplay(id));
         UUID uuid = UUID.fromString(job.id());
         return new ImpactResource.DecisionPage(jobs.countItems(uuid, null), p, s,
                 jobs.items(uuid, null, p * s, s).stream().map(ImpactResource.JobDecision::of).toList());
@@ -108,7 +108,11 @@ public class AuditResource {
     @Path("/replays/{id}")
     @Operation(summary = "Cancel a batch replay")
     public ImpactService.JobView cancelReplay(@PathParam("id") String id) {
-        return jobs.cancel(ImpactService.Kind.REPLAY, id).orElseThrow(() -> new NotFoundException("No replay " + id));
+        return jobs.cancel(ImpactService.Kind.REPLAY, id).orElseThrow(() -> noReplay(id));
+    }
+
+    private static NotFoundException noReplay(String id) {
+        return new NotFoundException("Brak zadania odtworzenia decyzji " + id);
     }
 
     @GET
@@ -124,7 +128,8 @@ public class AuditResource {
             try {
                 id = UUID.fromString(decisionId);
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("decisionId", "must be a UUID"));
+                errors.add(new FieldError("decisionId", "niepoprawna wartość: oczekiwano identyfikatora decyzji (UUID), "
+                        + "np. 3f1c2a9e-5b7d-4c1e-9a2f-0d6b8e4a7c11"));
             }
         }
         Instant f = Params.instant("from", from, errors);
@@ -132,7 +137,7 @@ public class AuditResource {
         int p = Params.integer("page", page, 0, 0, Integer.MAX_VALUE, errors);
         int s = Params.integer("size", size, 50, 1, 500, errors);
         if (subject != null && subject.length() > 200) {
-            errors.add(new FieldError("subject", "must have at most 200 characters"));
+            errors.add(new FieldError("subject", "za długi tekst: dozwolone najwyżej 200 znaków"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

@@ -194,13 +194,15 @@ public class DecisionResource {
         int p = Params.integer("page", page, 0, 0, Integer.MAX_VALUE, errors);
         int s = Params.integer("size", size, 20, 1, 100, errors);
         if (benefit != null && !benefit.matches("[a-z][a-z0-9_]{0,63}")) {
-            errors.add(new FieldError("benefit", "must be a benefit identifier such as zasilek_rodzinny"));
+            errors.add(new FieldError("benefit", "niepoprawna wartość: oczekiwano identyfikatora świadczenia (małe litery, "
+                    + "cyfry i _), np. zasilek_rodzinny"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         if (outcome != null && !outcome.equals("GRANTED") && !outcome.equals("REFUSED")) {
-            throw new InvalidRequestException(List.of(new FieldError("outcome", "must be GRANTED or REFUSED")));
+            throw new InvalidRequestException(List.of(new FieldError("outcome",
+                    "niepoprawna wartość: dozwolone GRANTED albo REFUSED")));
         }
         String peselHmac = null;
         if (pesel != null) {
@@ -248,12 +250,12 @@ public class DecisionResource {
             try {
                 a = ReplayService.Against.valueOf(against.trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("against", "must be 'stored' or 'current'"));
+                errors.add(new FieldError("against", "niepoprawna wartość: dozwolone stored albo current"));
             }
         }
         LocalDate d = Params.date("on", on, errors);
         if (d != null && a == ReplayService.Against.STORED) {
-            errors.add(new FieldError("on", "is only allowed with against=current"));
+            errors.add(new FieldError("on", "dozwolone tylko razem z against=current"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

@@ -50,7 +50,8 @@ public class EvaluationResource {
         java.util.List<pl.ops.swiadczenia.service.FieldError> errors = new java.util.ArrayList<>();
         java.time.Instant at = Params.instant("asKnownAt", asKnownAt, errors);
         if (at == null && errors.isEmpty()) {
-            errors.add(new pl.ops.swiadczenia.service.FieldError("asKnownAt", "is an instant (ISO-8601, e.g. 2026-12-07T10:00:00Z)"));
+            errors.add(new pl.ops.swiadczenia.service.FieldError("asKnownAt",
+                    "pusta wartość: oczekiwano daty i godziny w formacie ISO 8601 (UTC), np. 2026-12-07T10:00:00Z"));
         }
         if (!errors.isEmpty()) {
             throw new pl.ops.swiadczenia.service.InvalidRequestException(errors);

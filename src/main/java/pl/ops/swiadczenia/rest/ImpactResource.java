@@ -39,7 +39,8 @@ public class ImpactResource {
     @APIResponse(responseCode = "202", description = "Started")
     public Response start(ImpactService.ImpactRequest request) {
         if (request == null) {
-            throw new InvalidRequestException(List.of(new pl.ops.swiadczenia.service.FieldError("body", "is required")));
+            throw new InvalidRequestException(List.of(new pl.ops.swiadczenia.service.FieldError("body",
+                    "wymagana treść żądania: obiekt JSON z polami benefit i version")));
         }
         ImpactService.JobView job = impact.start(request, caller.subject());
         return Response.accepted(job).location(URI.create("/api/v1/impact-analyses/" + job.id())).build();
@@ -57,14 +58,18 @@ public class ImpactResource {
             description = "done / total, decisions per second, seconds left; counts by kind of change, distribution "
                     + "of amount differences, example decisions per kind.")
     public ImpactService.JobView get(@PathParam("id") String id) {
-        return impact.get(ImpactService.Kind.IMPACT, id).orElseThrow(() -> new NotFoundException("No impact analysis " + id));
+        return impact.get(ImpactService.Kind.IMPACT, id).orElseThrow(() -> noAnalysis(id));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Cancel an impact analysis")
     public ImpactService.JobView cancel(@PathParam("id") String id) {
-        return impact.cancel(ImpactService.Kind.IMPACT, id).orElseThrow(() -> new NotFoundException("No impact analysis " + id));
+        return impact.cancel(ImpactService.Kind.IMPACT, id).orElseThrow(() -> noAnalysis(id));
+    }
+
+    private static NotFoundException noAnalysis(String id) {
+        return new NotFoundException("Brak analizy skutków " + id);
     }
 
     /** One page of the decisions an analysis found changed. */
@@ -107,7 +112,7 @@ public class ImpactResource {
             throw new InvalidRequestException(errors);
         }
         ImpactService.JobView job = impact.get(ImpactService.Kind.IMPACT, id)
-                .orElseThrow(() -> new NotFoundException("No impact analysis " + id));
+                .orElseThrow(() -> noAnalysis(id));
         boolean csv = "csv".equals(format) || (format == null && headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv")));
         if (csv) {

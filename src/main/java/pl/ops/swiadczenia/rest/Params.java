@@ -17,7 +17,7 @@ final class Params {
         try {
             return LocalDate.parse(v.trim());
         } catch (RuntimeException e) {
-            errors.add(new FieldError(name, "must be an ISO date yyyy-MM-dd"));
+            errors.add(new FieldError(name, "niepoprawna wartość: oczekiwano daty w formacie RRRR-MM-DD, np. 2026-01-31"));
             return null;
         }
     }
@@ -29,7 +29,8 @@ final class Params {
         try {
             return Instant.parse(v.trim());
         } catch (RuntimeException e) {
-            errors.add(new FieldError(name, "must be an ISO instant such as 2026-01-31T12:00:00Z"));
+            errors.add(new FieldError(name, "niepoprawna wartość: oczekiwano daty i godziny w formacie ISO 8601 (UTC), "
+                    + "np. 2026-01-31T12:00:00Z"));
             return null;
         }
     }
@@ -41,13 +42,31 @@ final class Params {
         try {
             int i = Integer.parseInt(v.trim());
             if (i < min || i > max) {
-                errors.add(new FieldError(name, "must be between " + min + " and " + max));
+                errors.add(new FieldError(name, "wartość spoza dozwolonego zakresu: dozwolone od " + liczba(min) + " do "
+                        + liczba(max)));
                 return dflt;
             }
             return i;
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(name, "must be a whole number"));
+            errors.add(new FieldError(name, "niepoprawna wartość: oczekiwano liczby całkowitej od " + liczba(min) + " do "
+                    + liczba(max)));
             return dflt;
         }
+    }
+
+    /** Polish notation of a bound: 1 000 000; 2000 (numbers below 10 000 are not grouped). */
+    static String liczba(long n) {
+        String s = Long.toString(Math.abs(n));
+        if (s.length() > 4) {
+            StringBuilder g = new StringBuilder();
+            for (int i = 0; i < s.length(); i++) {
+                if (i > 0 && (s.length() - i) % 3 == 0) {
+                    g.append(' ');
+                }
+                g.append(s.charAt(i));
+            }
+            s = g.toString();
+        }
+        return n < 0 ? "-" + s : s;
     }
 }

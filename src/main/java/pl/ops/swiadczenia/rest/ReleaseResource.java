@@ -59,7 +59,7 @@ public class ReleaseResource {
     @Operation(summary = "One release and its files")
     public Detail get(@PathParam("id") String id) {
         check(id);
-        Releases.Info info = releases.info(id).orElseThrow(() -> new NotFoundException("No release " + id));
+        Releases.Info info = releases.info(id).orElseThrow(() -> new NotFoundException("Brak wydania " + id));
         return new Detail(info, releases.fileHashes(id).orElseThrow());
     }
 
@@ -71,15 +71,18 @@ public class ReleaseResource {
         check(id);
         if (path == null || !PATH.matcher(path).matches() || path.contains("..")) {
             throw new InvalidRequestException(List.of(new FieldError("path",
-                    "is required: a relative path inside the rules directory (letters, digits, _ . / -)")));
+                    "wymagana ścieżka względna w katalogu reguł: litery, cyfry, _ . / - (bez „..”), "
+                    + "np. zasilek_rodzinny/parametry/kryterium_dochodowe.yaml")));
         }
-        byte[] b = releases.file(id, path).orElseThrow(() -> new NotFoundException("No file " + path + " in release " + id));
+        byte[] b = releases.file(id, path)
+                .orElseThrow(() -> new NotFoundException("Brak pliku " + path + " w wydaniu " + id));
         return Response.ok(b, MediaType.TEXT_PLAIN + ";charset=utf-8").build();
     }
 
     private static void check(String id) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new InvalidRequestException(List.of(new FieldError("id", "is a release id: 64 hexadecimal digits")));
+            throw new InvalidRequestException(List.of(new FieldError("id",
+                    "niepoprawna wartość: oczekiwano identyfikatora wydania – 64 cyfr szesnastkowych (0-9, a-f)")));
         }
     }
 }

@@ -82,7 +82,8 @@ public class RuleSetChangeResource {
                 upload = pl.ops.swiadczenia.service.CanonicalJson.MAPPER.readValue(body, Upload.class);
             } catch (Exception e) {
                 throw new InvalidRequestException(List.of(new FieldError("body",
-                        "must be empty (validate the folder) or {\"files\": {name: content}}")));
+                        "niepoprawna treść żądania: dozwolona pusta (walidacja folderu) albo "
+                                + "{\"files\": {nazwa: treść}}")));
             }
         }
         Map<String, String> files = upload == null ? null : upload.files();
@@ -110,7 +111,8 @@ public class RuleSetChangeResource {
     public ValidationReport upload(@PathParam("benefit") String benefit, @PathParam("version") String version,
                                    Upload upload) {
         if (upload == null) {
-            throw new InvalidRequestException(List.of(new FieldError("files", "is required")));
+            throw new InvalidRequestException(List.of(new FieldError("files",
+                    "pole wymagane: {\"files\": {ścieżka pliku: treść}}")));
         }
         if (histories.isHistory(benefit)) {
             return histories.upload(benefit, version(version), upload.files(), caller.subject(), upload.comment());
@@ -141,10 +143,10 @@ public class RuleSetChangeResource {
         LocalDate f = Params.date("from", from, errors);
         LocalDate t = Params.date("to", to, errors);
         if (f == null && errors.stream().noneMatch(e -> e.field().equals("from"))) {
-            errors.add(new FieldError("from", "is required (yyyy-MM-dd)"));
+            errors.add(new FieldError("from", "pole wymagane: data w formacie RRRR-MM-DD"));
         }
         if (t == null && errors.stream().noneMatch(e -> e.field().equals("to"))) {
-            errors.add(new FieldError("to", "is required (yyyy-MM-dd)"));
+            errors.add(new FieldError("to", "pole wymagane: data w formacie RRRR-MM-DD"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -170,7 +172,8 @@ public class RuleSetChangeResource {
                             PublishRequest body) {
         LocalDate v = version(version);
         if (body != null && body.comment() != null && body.comment().length() > 2000) {
-            throw new InvalidRequestException(List.of(new FieldError("comment", "must have at most 2000 characters")));
+            throw new InvalidRequestException(List.of(new FieldError("comment",
+                    "za długi tekst: dozwolone najwyżej 2000 znaków")));
         }
         // who publishes is the verified caller; a publishedBy in the body is kept only as a note of who asked
         String who = caller.subject();
@@ -198,7 +201,8 @@ public class RuleSetChangeResource {
     public HistoryChanges.DraftView draft(@PathParam("benefit") String benefit, @PathParam("version") String version) {
         LocalDate v = version(version);
         if (!histories.isHistory(benefit)) {
-            throw new jakarta.ws.rs.NotFoundException("Not a dated history: " + benefit);
+            throw new jakarta.ws.rs.NotFoundException("Świadczenie " + benefit
+                    + " nie jest zapisane jako datowana historia");
         }
         return histories.draft(benefit, v);
     }
@@ -250,7 +254,8 @@ public class RuleSetChangeResource {
         try {
             return LocalDate.parse(version);
         } catch (RuntimeException e) {
-            throw new InvalidRequestException(List.of(new FieldError("version", "must be an ISO date yyyy-MM-dd")));
+            throw new InvalidRequestException(List.of(new FieldError("version",
+                    "niepoprawna wartość: oczekiwano daty w formacie RRRR-MM-DD, np. 2026-01-31")));
         }
     }
 }

@@ -79,10 +79,11 @@ public class RuleSetResource {
         try {
             v = LocalDate.parse(version);
         } catch (RuntimeException e) {
-            throw new InvalidRequestException(List.of(new FieldError("version", "must be an ISO date yyyy-MM-dd")));
+            throw new InvalidRequestException(List.of(new FieldError("version",
+                    "niepoprawna wartość: oczekiwano daty w formacie RRRR-MM-DD, np. 2026-01-31")));
         }
         RuleSet rs = ruleSets.registry().find(benefit, v)
-                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No ruleset " + benefit + "/" + version));
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("Brak zestawu reguł " + benefit + "/" + version));
         List<Parametr> params = new ArrayList<>(rs.parameters().values());
         params.sort((a, b) -> a.nazwa().compareTo(b.nazwa()));
         return new RuleSetDetail(RuleSetSummary.of(rs, decisions.presentationNames()), rs.manifest(), params, rs.rules());
@@ -99,7 +100,7 @@ public class RuleSetResource {
         List<FieldError> errors = new ArrayList<>();
         LocalDate d = Params.date("date", date, errors);
         if (d == null && errors.isEmpty()) {
-            errors.add(new FieldError("date", "is required (yyyy-MM-dd)"));
+            errors.add(new FieldError("date", "pole wymagane: data w formacie RRRR-MM-DD"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

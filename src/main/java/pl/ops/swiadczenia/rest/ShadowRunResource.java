@@ -34,7 +34,8 @@ public class ShadowRunResource {
                     + "content: counts, the sum of the differences of the totals and up to 20 decisions that differ.")
     public List<ShadowRuns.Report> reports(@QueryParam("benefit") String benefit) {
         if (benefit != null && !BENEFIT.matcher(benefit).matches()) {
-            throw new InvalidRequestException(List.of(new FieldError("benefit", "is a benefit id (a-z, 0-9, _)")));
+            throw new InvalidRequestException(List.of(new FieldError("benefit", "niepoprawna wartość: oczekiwano "
+                    + "identyfikatora świadczenia (małe litery, cyfry i _), np. zasilek_rodzinny")));
         }
         return shadows.reports(benefit);
     }

@@ -38,13 +38,13 @@ public class BatchService {
     public Result decide(BatchRequest b) {
         List<FieldError> errors = new ArrayList<>();
         if (b.legalDate() == null) {
-            errors.add(new FieldError("legalDate", "is required (ISO date yyyy-MM-dd)"));
+            errors.add(new FieldError("legalDate", "pole wymagane: data w formacie RRRR-MM-DD"));
         }
         if (b.wniosek() == null) {
-            errors.add(new FieldError("wniosek", "is required"));
+            errors.add(new FieldError("wniosek", "pole wymagane"));
         }
         if (b.benefits() != null && b.benefits().size() > 50) {
-            errors.add(new FieldError("benefits", "must list at most 50 benefits"));
+            errors.add(new FieldError("benefits", "za dużo świadczeń: dozwolone najwyżej 50"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

@@ -42,8 +42,8 @@ public class EvaluationService {
     public AsKnown evaluateAsKnownAt(EvaluationRequest request, java.time.Instant knownAt) {
         RequestValidator.validate(request);
         String release = ruleSets.releaseAt(knownAt).orElseThrow(() -> new NoRuleSetException(request.benefit(),
-                request.legalDate(), "No release of the rules was recorded by " + knownAt
-                        + " (brak wersji przepisów zapisanej do tej chwili)"));
+                request.legalDate(), "Do chwili " + knownAt + " nie zapisano żadnego wydania "
+                        + "przepisów / No release of the rules was recorded by " + knownAt));
         RuleSetRegistry registry = ruleSets.releaseRegistry(release, java.util.Set.of(request.benefit()))
                 .orElseThrow(() -> new IllegalStateException("Release " + release + " is not in the database"));
         RuleSet rs = registry.select(request.benefit(), request.legalDate());
@@ -75,7 +75,8 @@ public class EvaluationService {
     public static Evaluation run(RuleEvaluator evaluator, RuleSet rs, List<RuleSet> modules, EvaluationRequest request) {
         RequestValidator.validate(request);
         if (rs.manifest().kind() != RuleSetManifest.Kind.BENEFIT) {
-            throw new NoRuleSetException(rs.benefit(), request.legalDate(), rs.benefit() + " is a module, not a benefit");
+            throw new NoRuleSetException(rs.benefit(), request.legalDate(), rs.benefit()
+                    + " to moduł wspólny, nie świadczenie / is a module, not a benefit");
         }
         RequestValidator.validateFor(rs, request);
         EngineResult r;

@@ -152,7 +152,8 @@ public class ReplayService {
     static RuleSet storedRuleSet(pl.ops.swiadczenia.ruleset.RuleSetRegistry registry, String benefit, LocalDate version,
                                  String rulesetId, String rulesetSha256, LocalDate legalDate, String decisionId) {
         RuleSet byId = registry.find(benefit, version).orElseThrow(() -> new NoRuleSetException(benefit, legalDate,
-                "Ruleset " + rulesetId + " used by decision " + decisionId + " is no longer available"));
+                "Zestaw reguł " + rulesetId + " użyty w decyzji " + decisionId + " nie jest już dostępny / Ruleset "
+                        + rulesetId + " used by decision " + decisionId + " is no longer available"));
         if (rulesetSha256 != null && !rulesetSha256.equals(byId.sha256()) && registry.retiredFolder(rulesetSha256).isPresent()) {
             return registry.select(benefit, legalDate);
         }
@@ -171,7 +172,8 @@ public class ReplayService {
             String mid = m.path("rulesetId").asText();
             String[] parts = mid.split("/");
             RuleSet byId = registry.find(parts[0], LocalDate.parse(parts[1])).orElseThrow(() ->
-                    new NoRuleSetException(parts[0], legalDate, "Module " + mid + " used by decision " + decisionId
+                    new NoRuleSetException(parts[0], legalDate, "Moduł " + mid + " użyty w decyzji " + decisionId
+                            + " nie jest już dostępny / Module " + mid + " used by decision " + decisionId
                             + " is no longer available"));
             String sha = m.path("rulesetSha256").asText(null);
             if (sha != null && !sha.equals(byId.sha256()) && registry.retiredFolder(sha).isPresent()) {

@@ -39,11 +39,39 @@ class HostileQueryTest {
         }
     }
 
+    static String message(Response r, String field) {
+        return r.jsonPath().getString("errors.find { it.field == '" + field + "' }.message");
+    }
+
+    @Test
+    void badQueryParametersAreExplainedInPolishWithTheWholeRange() {
+        Response r = given().queryParam("from", "wczoraj").queryParam("createdTo", "jutro").queryParam("size", "1000")
+                .queryParam("page", "pierwsza").queryParam("outcome", "GRANTED").when().get("/api/v1/decisions");
+        problemNaming(r, 400, "from");
+        assertThat(message(r, "from")).isEqualTo("niepoprawna wartość: oczekiwano daty w formacie RRRR-MM-DD, np. 2026-01-31");
+        assertThat(message(r, "createdTo")).startsWith("niepoprawna wartość: oczekiwano daty i godziny w formacie ISO 8601");
+        assertThat(message(r, "size")).isEqualTo("wartość spoza dozwolonego zakresu: dozwolone od 1 do 100");
+        assertThat(message(r, "page")).isEqualTo("niepoprawna wartość: oczekiwano liczby całkowitej od 0 do 2 147 483 647");
+        Response j = given().queryParam("page", "2000000").when().get("/api/v1/impact-analyses/x/decisions");
+        problemNaming(j, 400, "page");
+        assertThat(message(j, "page")).isEqualTo("wartość spoza dozwolonego zakresu: dozwolone od 0 do 1 000 000");
+        Response o = given().queryParam("outcome", "YES").when().get("/api/v1/decisions");
+        problemNaming(o, 400, "outcome");
+        assertThat(message(o, "outcome")).isEqualTo("niepoprawna wartość: dozwolone GRANTED albo REFUSED");
+        Response v = given().when().get("/api/v1/rulesets/zasilek_rodzinny/2021-13-01");
+        problemNaming(v, 400, "version");
+        assertThat(message(v, "version")).startsWith("niepoprawna wartość: oczekiwano daty w formacie RRRR-MM-DD");
+    }
+
     @Test
     void badValuesInJobRequestsAreProblemsNamingTheField() {
         problemNaming(given().contentType(ContentType.JSON)
                 .body("{\"benefit\":\"zasilek_rodzinny\",\"legalDateFrom\":\"wczoraj\",\"legalDateTo\":\"2023-12-31\"}")
                 .when().post("/api/v1/audit/replays"), 400, "legalDateFrom");
+        Response order = given().contentType(ContentType.JSON).body("{\"benefit\":\"zasilek_rodzinny\","
+                + "\"legalDateFrom\":\"2024-01-01\",\"legalDateTo\":\"2023-12-31\"}").when().post("/api/v1/audit/replays");
+        problemNaming(order, 400, "legalDateTo");
+        assertThat(message(order, "legalDateTo")).isEqualTo("nie może być wcześniejsza niż legalDateFrom");
         problemNaming(given().contentType(ContentType.JSON)
                 .body("{\"benefit\":\"zasilek_rodzinny\",\"version\":\"0000-00-00\"}")
                 .when().post("/api/v1/impact-analyses"), 400, "version");
