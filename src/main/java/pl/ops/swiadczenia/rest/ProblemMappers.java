@@ -79,7 +79,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jaxrsNotFound(NotFoundException e) {
-        return Problem.of(Response.Status.NOT_FOUND, "not-found", "Nie ma takiego zasobu / no such resource").toResponse();
+        // a resource's own "Brak …" text when it gave one; the generic one for an unknown path
+        String own = e.getMessage();
+        return Problem.of(Response.Status.NOT_FOUND, "not-found", own == null || own.startsWith("HTTP 404")
+                ? "Nie ma takiego zasobu / no such resource" : own.replaceAll("\\d{11}", "***********")).toResponse();
     }
 
     @ServerExceptionMapper

@@ -78,7 +78,9 @@ class TwoInstancesJobIT {
         ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+ExitOnOutOfMemoryError", "-Xmx512m", "-jar", JAR.toString());
         Map<String, String> env = b.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
+        if (jdbc != null) {                 // unset: the database of this class is not started (DatabaseOutageIT)
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
+        }
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresLauncher.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "x");
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "src/test/resources/jwt/test-public.pem");
@@ -121,7 +123,10 @@ class TwoInstancesJobIT {
         throw new AssertionError("service on port " + port + " not ready");
     }
 
-    static String token(String... roles) {
+    static String token(String... roles) throws Exception {
+        if (key == null) {
+            key = KeyUtils.decodePrivateKey(Files.readString(Path.of("src/test/resources/jwt/test-private.pem")));
+        }
         return "Bearer " + Jwt.issuer("ops-swiadczenia").subject("it-" + String.join("-", roles)).groups(Set.of(roles))
                 .expiresIn(3600).sign(key);
     }
