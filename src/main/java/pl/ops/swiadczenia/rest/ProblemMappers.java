@@ -25,7 +25,7 @@ public class ProblemMappers {
     public Response invalid(InvalidRequestException e) {
         // a message never repeats a PESEL-like number (11 digits), whichever field it came in
         List<FieldError> errors = e.errors().stream().map(f -> new FieldError(f.field(),
-                f.message() == null ? null : f.message().replaceAll("\\d{11}", "***********"))).toList();
+                f.message() == null ? null : f.message().replaceAll("\\p{Nd}{11}", "***********"))).toList();
         return new Problem("https://ops-swiadczenia.example/problems/invalid-request", "Bad Request", 400,
                 "Niepoprawne pola żądania: " + errors.size() + " (the request has " + errors.size() + " invalid field(s))", errors).toResponse();
     }
@@ -82,7 +82,7 @@ public class ProblemMappers {
         // a resource's own "Brak …" text when it gave one; the generic one for an unknown path
         String own = e.getMessage();
         return Problem.of(Response.Status.NOT_FOUND, "not-found", own == null || own.startsWith("HTTP 404")
-                ? "Nie ma takiego zasobu / no such resource" : own.replaceAll("\\d{11}", "***********")).toResponse();
+                ? "Nie ma takiego zasobu / no such resource" : own.replaceAll("\\p{Nd}{11}", "***********")).toResponse();
     }
 
     @ServerExceptionMapper

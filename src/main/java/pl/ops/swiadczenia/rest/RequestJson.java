@@ -56,7 +56,45 @@ final class RequestJson {
         strictText.addDeserializer(java.math.BigDecimal.class, new BoundedDecimal());
         strictText.addDeserializer(Integer.class, new BoundedInteger(Integer.class));
         strictText.addDeserializer(int.class, new BoundedInteger(int.class));
+        strictText.setDeserializerModifier(ExactEnum.MODIFIER);
         STRICT.registerModule(strictText);
+    }
+
+    /**
+     * A code exactly as the schema lists it: Jackson's enum reader trims the text, so " BRAK" would be read as BRAK
+     * (and stored with the spaces in the request). Found by {@code RequestFuzzTest}.
+     */
+    static final class ExactEnum extends com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer {
+        static final com.fasterxml.jackson.databind.deser.BeanDeserializerModifier MODIFIER =
+                new com.fasterxml.jackson.databind.deser.BeanDeserializerModifier() {
+                    @Override
+                    public com.fasterxml.jackson.databind.JsonDeserializer<?> modifyEnumDeserializer(
+                            com.fasterxml.jackson.databind.DeserializationConfig config,
+                            com.fasterxml.jackson.databind.JavaType type,
+                            com.fasterxml.jackson.databind.BeanDescription beanDesc,
+                            com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer) {
+                        return new ExactEnum(deserializer);
+                    }
+                };
+
+        ExactEnum(com.fasterxml.jackson.databind.JsonDeserializer<?> d) {
+            super(d);
+        }
+
+        @Override
+        protected com.fasterxml.jackson.databind.JsonDeserializer<?> newDelegatingInstance(
+                com.fasterxml.jackson.databind.JsonDeserializer<?> d) {
+            return new ExactEnum(d);
+        }
+
+        @Override
+        public Object deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+                throws java.io.IOException {
+            if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && !p.getText().equals(p.getText().strip())) {
+                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p, "kod ze spacjami", "(kod)", handledType());
+            }
+            return super.deserialize(p, ctxt);
+        }
     }
 
     /** Dates between 1900 and 2100 (issue 14): no person, application or period of this service lies outside. */

@@ -34,5 +34,8 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
+        // codes exactly as listed (no trimmed " BRAK")
+        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("exact-enums")
+                .setDeserializerModifier(RequestJson.ExactEnum.MODIFIER));
     }
 }
