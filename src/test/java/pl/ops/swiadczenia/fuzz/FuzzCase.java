@@ -34,6 +34,7 @@ record FuzzCase(Category category, String benefit, String endpoint, String conte
         UNKNOWN_FIELD("a field the schema does not have"),
         HOSTILE_BODY("empty, truncated, deeply nested, duplicate keys, wrong media type, oversized body"),
         HUGE_ARRAY("an array of 10 000 items"),
+        DUPLICATE_ITEM("an item of a list repeated (the same certificate, title or person entered twice)"),
         RANDOM_BODY("a whole request built at random from the schema");
 
         final String meaning;

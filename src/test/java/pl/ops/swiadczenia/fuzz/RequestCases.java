@@ -55,7 +55,7 @@ final class RequestCases {
 
     /** Share (of 100) of each category; the rest of the code decides what each means for a given field. */
     private static final Map<Category, Integer> WEIGHTS = new EnumMap<>(Map.ofEntries(
-            Map.entry(Category.IN_RANGE, 40), Map.entry(Category.NULL_OR_ABSENT, 6), Map.entry(Category.EXTREME, 6),
+            Map.entry(Category.IN_RANGE, 37), Map.entry(Category.DUPLICATE_ITEM, 3), Map.entry(Category.NULL_OR_ABSENT, 6), Map.entry(Category.EXTREME, 6),
             Map.entry(Category.WRONG_TYPE, 10), Map.entry(Category.OUT_OF_BOUNDS, 9), Map.entry(Category.BAD_DATE, 5),
             Map.entry(Category.BAD_ENUM, 3), Map.entry(Category.BAD_TEXT, 5), Map.entry(Category.LONG_TEXT, 2),
             Map.entry(Category.UNKNOWN_FIELD, 4), Map.entry(Category.HOSTILE_BODY, 5), Map.entry(Category.HUGE_ARRAY, 1),
@@ -148,6 +148,19 @@ final class RequestCases {
             case HOSTILE_BODY -> Optional.of(hostileBody(d, benefit, endpoint, root, targets));
             case HUGE_ARRAY -> pick(d, targets, t -> t.present() && t.value().isArray() && !t.value().isEmpty())
                     .map(t -> hugeArray(d, benefit, endpoint, root, t));
+            case DUPLICATE_ITEM -> pick(d, targets, t -> t.present() && t.value().isArray() && !t.value().isEmpty()
+                    && !t.name().equals("czlonkowieRodziny"))
+                    .map(t -> {
+                        ArrayNode a = ((ArrayNode) t.value()).deepCopy();
+                        int times = d.between(1, 3);
+                        JsonNode item = a.get(d.between(0, a.size() - 1));
+                        for (int i = 0; i < times; i++) {
+                            a.add(item.deepCopy());
+                        }
+                        set(root, t.path(), a);
+                        return lenient(Category.DUPLICATE_ITEM, benefit, endpoint, root,
+                                path(t.path()) + ": an item repeated " + times + " time(s)");
+                    });
             case RANDOM_BODY -> Optional.empty();
         };
     }
