@@ -44,7 +44,7 @@ class ReplayFromReleasesTest {
                   {"id":"dziecko","rola":"DZIECKO","dataUrodzenia":"2009-09-11"}]}}
                 """).when().post("/api/v1/evaluations").then().statusCode(422);
 
-        List<String> ids = Requests.allDecisionIds();
+        List<String> ids = Requests.decisionIdsOfEveryState(5);
         assertThat(ids).as("decisions stored by earlier test classes").isNotEmpty();
 
         // every decision stored by this test run names its release (a persistent test server may also hold decisions

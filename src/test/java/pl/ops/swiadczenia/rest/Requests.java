@@ -28,15 +28,25 @@ final class Requests {
         return req;
     }
 
-    /** The ids of every stored decision, page by page (as an auditor lists them). */
-    static java.util.List<String> allDecisionIds() {
+    /**
+     * Up to {@code perGroup} stored decisions of every legal state and release (rulesetId × releaseId), in the order
+     * the search lists them: replaying each of them covers every state and every release the run stored under, without
+     * replaying one by one the hundreds of decisions the fuzz test stores (it replays its own).
+     */
+    static java.util.List<String> decisionIdsOfEveryState(int perGroup) {
+        java.util.Map<String, Integer> taken = new java.util.HashMap<>();
         java.util.List<String> ids = new java.util.ArrayList<>();
         int page = 0;
         JsonNode body;
         do {
             body = pl.ops.swiadczenia.service.CanonicalJson.tree(io.restassured.RestAssured.given().queryParam("page", page)
                     .queryParam("size", 100).when().get("/api/v1/decisions").then().statusCode(200).extract().asString());
-            body.get("items").forEach(i -> ids.add(i.get("id").asText()));
+            for (JsonNode i : body.get("items")) {
+                String group = i.path("rulesetId").asText() + "|" + i.path("releaseId").asText();
+                if (taken.merge(group, 1, Integer::sum) <= perGroup) {
+                    ids.add(i.get("id").asText());
+                }
+            }
             page++;
         } while (page < body.get("totalPages").asInt());
         return ids;
