@@ -68,12 +68,18 @@ public class EvaluationService {
     public static Evaluation run(RuleEvaluator evaluator, RuleSetRegistry registry, EvaluationRequest request) {
         RequestValidator.validate(request);
         RuleSet rs = registry.select(request.benefit(), request.legalDate());
-        return run(evaluator, rs, modulesInForce(registry, rs, request.legalDate()), request);
+        return runValidated(evaluator, rs, modulesInForce(registry, rs, request.legalDate()), request);
     }
 
     /** The evaluation itself, without CDI. */
     public static Evaluation run(RuleEvaluator evaluator, RuleSet rs, List<RuleSet> modules, EvaluationRequest request) {
         RequestValidator.validate(request);
+        return runValidated(evaluator, rs, modules, request);
+    }
+
+    /** The evaluation of a request that passed {@link RequestValidator#validate} (checked once, not twice). */
+    private static Evaluation runValidated(RuleEvaluator evaluator, RuleSet rs, List<RuleSet> modules,
+                                           EvaluationRequest request) {
         if (rs.manifest().kind() != RuleSetManifest.Kind.BENEFIT) {
             throw new NoRuleSetException(rs.benefit(), request.legalDate(), rs.benefit()
                     + " to moduł wspólny, nie świadczenie / is a module, not a benefit");
