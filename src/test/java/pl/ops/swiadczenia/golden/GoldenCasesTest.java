@@ -56,16 +56,30 @@ class GoldenCasesTest {
     List<DynamicTest> goldenCases() {
         List<GoldenCase> cases = GoldenCase.load(ONLY.isBlank() ? Path.of("test-cases") : Path.of("test-cases", ONLY));
         assertThat(cases).as("golden cases").isNotEmpty();
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.displayName(), () -> {
+        java.util.Set<String> exercised = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<DynamicTest> tests = new java.util.ArrayList<>(cases.stream().map(c -> DynamicTest.dynamicTest(c.displayName(), () -> {
             EvaluationRequest req = CanonicalJson.MAPPER.treeToValue(c.input(), EvaluationRequest.class);
             com.fasterxml.jackson.databind.JsonNode result = CanonicalJson.MAPPER.valueToTree(
                     EvaluationService.run(EVALUATOR, registry, req));
+            exercised.add(result.path("rulesetId").asText());
+            result.path("modules").forEach(m -> exercised.add(m.path("rulesetId").asText()));
             c.verify(result);
             // what people read of it names no code: every component, key figure, role and parameter has a display name
             com.fasterxml.jackson.databind.JsonNode view = pl.ops.swiadczenia.service.DecisionView.of(result, c.input(),
                     NAMES, (name, pl) -> describe(result, name, pl));
             assertThat(view.at("/pl/missingNames")).as("codes without a display name (rules/wspolne/nazwy.yaml, "
                     + "parameter descriptions)").isEmpty();
-        })).toList();
+        })).toList());
+        if (ONLY.isBlank()) {
+            // issue 15, point 8: every released legal state – of a benefit or of a shared module – is decided by at
+            // least one golden case (a state no case reaches has amounts no test checks); runs after every case
+            tests.add(DynamicTest.dynamicTest("every released legal state is exercised by a golden case", () -> {
+                List<String> never = registry.all().stream().filter(rs -> rs.released() && rs.fromHistory())
+                        .map(pl.ops.swiadczenia.ruleset.RuleSet::id).filter(id -> !exercised.contains(id)).sorted().toList();
+                assertThat(never).as("released legal states no golden case decides under (add a case with its source)")
+                        .isEmpty();
+            }));
+        }
+        return tests;
     }
 }
