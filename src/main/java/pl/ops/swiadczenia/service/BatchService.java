@@ -77,13 +77,13 @@ public class BatchService {
                 }
                 stored.add(decisions.store(r, CanonicalJson.write(r), e));
             } catch (InvalidRequestException ex) {
-                other.add(new NotDecided(benefit, date, "invalid input for this benefit", null, ex.errors()));
+                other.add(new NotDecided(benefit, date, "niepoprawne dane wniosku dla tego świadczenia (pola w errors) / invalid input for this benefit", null, ex.errors()));
             } catch (NoRuleSetException ex) {
                 other.add(new NotDecided(benefit, date, ex.getMessage(), null, List.of()));
             } catch (pl.ops.swiadczenia.engine.EngineException ex) {
                 // a ruleset defect must not take the other benefits down; it is logged and reported
                 org.jboss.logging.Logger.getLogger(BatchService.class).error("Ruleset failure in batch", ex);
-                other.add(new NotDecided(benefit, date, "ruleset failure (logged): " + ex.getMessage(), null, List.of()));
+                other.add(new NotDecided(benefit, date, "zestaw reguł nie rozstrzygnął sprawy; błąd zapisano w dzienniku / ruleset failure (logged): " + ex.getMessage(), null, List.of()));
             }
         }
         return new Result(stored, other);
