@@ -54,19 +54,8 @@ final class Params {
         }
     }
 
-    /** Polish notation of a bound: 1 000 000; 2000 (numbers below 10 000 are not grouped). */
+    /** Polish notation of a bound: 1 000 000; 2000 (as the range messages of the application's fields). */
     static String liczba(long n) {
-        String s = Long.toString(Math.abs(n));
-        if (s.length() > 4) {
-            StringBuilder g = new StringBuilder();
-            for (int i = 0; i < s.length(); i++) {
-                if (i > 0 && (s.length() - i) % 3 == 0) {
-                    g.append(' ');
-                }
-                g.append(s.charAt(i));
-            }
-            s = g.toString();
-        }
-        return n < 0 ? "-" + s : s;
+        return pl.ops.swiadczenia.service.InputBounds.liczba(java.math.BigDecimal.valueOf(n));
     }
 }

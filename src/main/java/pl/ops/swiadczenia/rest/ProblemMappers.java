@@ -147,11 +147,11 @@ public class ProblemMappers {
         String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? RequestJson.path(m) : "$";
         String message;
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
-            message = "niepoprawna wartość: oczekiwano " + describe(f.getTargetType());
+            message = "niepoprawna wartość: oczekiwano " + RequestJson.describe(f.getTargetType());
         } else if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
             message = "nieznane pole";
         } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException f) {
-            message = "zły typ wartości: oczekiwano " + describe(f.getTargetType());
+            message = "zły typ wartości: oczekiwano " + RequestJson.describe(f.getTargetType());
         } else if (e instanceof com.fasterxml.jackson.core.JsonParseException) {
             message = "niepoprawny JSON";
         } else {
@@ -176,27 +176,6 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response unparsable(com.fasterxml.jackson.core.JsonParseException e) {
         return unreadableBody(e);
-    }
-
-    private static String describe(Class<?> t) {
-        if (t == null) {
-            return "innego typu";
-        }
-        if (t == java.time.LocalDate.class) {
-            return "daty w postaci rrrr-mm-dd";
-        }
-        if (t.isEnum()) {
-            return "jednej z wartości " + java.util.Arrays.toString(t.getEnumConstants());
-        }
-        return switch (t.getSimpleName()) {
-            case "BigDecimal", "Double", "double" -> "liczby";
-            case "int", "Integer", "long", "Long" -> "liczby całkowitej";
-            case "boolean", "Boolean" -> "true albo false";
-            case "String" -> "tekstu";
-            case "Map", "LinkedHashMap", "HashMap", "TreeMap" -> "obiektu";
-            case "List", "ArrayList" -> "tablicy";
-            default -> "obiektu";
-        };
     }
 
     @ServerExceptionMapper

@@ -277,10 +277,10 @@ final class RequestJson {
                 throw new InvalidRequestException(List.of(new FieldError(path(e), e.getOriginalMessage())));
             }
             throw new InvalidRequestException(List.of(new FieldError(path(e), "niepoprawna wartość: oczekiwano "
-                    + describe(e.getTargetType()))));
+                    + describeInRequest(e.getTargetType()))));
         } catch (MismatchedInputException e) {
             throw new InvalidRequestException(List.of(new FieldError(path(e), "zły typ wartości: oczekiwano "
-                    + describe(e.getTargetType()))));
+                    + describeInRequest(e.getTargetType()))));
         } catch (JsonParseException e) {
             if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
                 String name = e.getProcessor() == null ? null : e.getProcessor().getParsingContext().getCurrentName();
@@ -291,7 +291,7 @@ final class RequestJson {
                     + e.getLocation().getLineNr() + ", kolumnie " + e.getLocation().getColumnNr())));
         } catch (JsonMappingException e) {
             throw new InvalidRequestException(List.of(new FieldError(path(e), "niepoprawna wartość: oczekiwano "
-                    + describe(e instanceof MismatchedInputException m ? m.getTargetType() : null))));
+                    + describeInRequest(e instanceof MismatchedInputException m ? m.getTargetType() : null))));
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
             throw new InvalidRequestException(List.of(new FieldError("$", "zbyt głęboko zagnieżdżony albo zbyt długi JSON")));
         } catch (JsonProcessingException e) {
@@ -299,7 +299,8 @@ final class RequestJson {
         }
     }
 
-    private static String describe(Class<?> t) {
+    /** What a field of type {@code t} expects, in Polish ("oczekiwano …"); shared by every endpoint's reader. */
+    static String describe(Class<?> t) {
         if (t == null) {
             return "wartości innego typu";
         }
@@ -307,14 +308,19 @@ final class RequestJson {
             return "jednej z wartości " + java.util.Arrays.toString(t.getEnumConstants());
         }
         return switch (t.getSimpleName()) {
-            case "LocalDate" -> "daty w formacie RRRR-MM-DD od 1900-01-01 do 2100-12-31";
-            case "BigDecimal" -> "liczby (w JSON bez cudzysłowu)";
+            case "LocalDate" -> "daty w formacie RRRR-MM-DD";
+            case "BigDecimal", "Double", "double" -> "liczby (w JSON bez cudzysłowu)";
             case "int", "Integer", "long", "Long" -> "liczby całkowitej (w JSON bez cudzysłowu)";
             case "boolean", "Boolean" -> "true albo false";
             case "String" -> "tekstu w cudzysłowie";
             case "List", "ArrayList" -> "tablicy [ … ]";
             default -> "obiektu { … }";
         };
+    }
+
+    /** {@link #describe}, with the date range every date of an application must be in. */
+    private static String describeInRequest(Class<?> t) {
+        return describe(t) + (t == java.time.LocalDate.class ? " od " + MIN_DATE + " do " + MAX_DATE : "");
     }
 
     static String path(JsonMappingException e) {

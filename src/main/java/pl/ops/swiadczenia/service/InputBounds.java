@@ -138,7 +138,7 @@ public final class InputBounds {
     }
 
     /** Polish notation: 9 999 999,99; 0; 2100 (years and small numbers are not grouped below 10 000). */
-    static String liczba(BigDecimal x) {
+    public static String liczba(BigDecimal x) {
         String plain = x.stripTrailingZeros().scale() <= 0 ? x.toBigInteger().toString() : x.toPlainString();
         String[] parts = plain.split("\\.");
         String whole = parts[0];

@@ -53,7 +53,6 @@ class TwoInstancesJobIT {
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "it-pg-");
         pg = EmbeddedPostgresLauncher.start(new EmbeddedPostgresLauncher.Options(data, 0, false));
         jdbc = pg.jdbcUrl();
-        key = KeyUtils.decodePrivateKey(Files.readString(Path.of("src/test/resources/jwt/test-private.pem")));
     }
 
     @AfterAll
